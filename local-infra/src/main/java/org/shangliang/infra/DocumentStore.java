@@ -1,0 +1,65 @@
+package org.shangliang.infra;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MongoDB-wire-compatible server (mongo-java-server) on 127.0.0.1: in memory for tests, or backed
+ * by an H2 file so the local stack's data survives a restart. The services talk to it with the
+ * ordinary MongoDB driver, exactly as they would to a real MongoDB.
+ */
+public final class DocumentStore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentStore.class);
+
+    private final MongoServer server;
+    private final int port;
+
+    private DocumentStore(MongoBackend backend, int port) {
+        this.server = new MongoServer(backend);
+        this.port = port;
+    }
+
+    /** A store that forgets everything when it stops. */
+    public static DocumentStore inMemory(int port) {
+        return new DocumentStore(new MemoryBackend(), port);
+    }
+
+    /** A store that keeps its data in {@code file} (an H2 MVStore) across restarts. */
+    public static DocumentStore persistent(Path file, int port) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new DocumentStore(new H2Backend(file.toAbsolutePath().toString()), port);
+    }
+
+    public DocumentStore start() {
+        server.bind(new InetSocketAddress(Ports.LOOPBACK, port));
+        log.info("MongoDB-wire store listening on 127.0.0.1:{}", port);
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** A connection string for a database of this store. */
+    public String uri(String database) {
+        return "mongodb://127.0.0.1:" + port + "/" + database;
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+    }
+}
