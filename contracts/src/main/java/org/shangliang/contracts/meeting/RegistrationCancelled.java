@@ -1,0 +1,14 @@
+package org.shangliang.contracts.meeting;
+
+import java.time.Instant;
+import java.util.List;
+
+
+public record RegistrationCancelled(
+        String meetingId,
+        String community,
+        List<String> topicIds,
+        String residentId,
+        int registeredCount,
+        Instant cancelledAt) implements MeetingEvent {
+}

@@ -1,0 +1,5 @@
+package org.shangliang.contracts.topic;
+
+public enum OpinionStance {
+    SUPPORT, OPPOSE, CONCERN, SUGGESTION
+}

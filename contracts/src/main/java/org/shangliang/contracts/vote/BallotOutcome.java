@@ -1,0 +1,5 @@
+package org.shangliang.contracts.vote;
+
+public enum BallotOutcome {
+    APPROVED, REJECTED, NO_QUORUM
+}
