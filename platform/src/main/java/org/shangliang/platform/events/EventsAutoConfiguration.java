@@ -1,0 +1,110 @@
+package org.shangliang.platform.events;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.shangliang.contracts.EventStream;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+/**
+ * Kafka for every service the same way: events as CloudEvents over byte[] values, an idempotent
+ * producer with acks=all, the three streams and their DLTs, and one listener container that
+ * dispatches to the service's {@link EventSubscriptions}.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(EventsProperties.class)
+public class EventsAutoConfiguration {
+
+    /** The producer of the outbox relay and of dead letters. */
+    @Bean
+    @ConditionalOnMissingBean(name = "eventKafkaTemplate")
+    public KafkaTemplate<String, byte[]> eventKafkaTemplate(KafkaProperties kafka, EventsProperties events) {
+        Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        int timeout = (int) events.sendTimeout().toMillis();
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(5_000, timeout));
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(5_000, timeout));
+        var factory = new DefaultKafkaProducerFactory<String, byte[]>(props);
+        factory.setPhysicalCloseTimeout(5);
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    public KafkaAdmin.NewTopics shangliangStreams(EventsProperties events) {
+        List<NewTopic> topics = new java.util.ArrayList<>();
+        for (EventStream stream : EventStream.values()) {
+            topics.add(TopicBuilder.name(stream.streamName()).partitions(events.partitions()).replicas(1).build());
+            topics.add(TopicBuilder.name(stream.deadLetterStreamName()).partitions(events.partitions()).replicas(1)
+                    .build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /** Bounded retries with exponential back-off, then the record's stream's DLT, same partition. */
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    public DefaultErrorHandler eventErrorHandler(KafkaTemplate<String, byte[]> eventKafkaTemplate,
+                                                 EventsProperties events) {
+        // API.md names the dead-letter stream <stream>.DLT (spring-kafka 4 would default to -dlt)
+        var recoverer = new DeadLetterPublishingRecoverer(eventKafkaTemplate,
+                (record, e) -> new TopicPartition(record.topic() + ".DLT", record.partition()));
+        var backOff = new ExponentialBackOffWithMaxRetries(events.retries());
+        backOff.setInitialInterval(events.initialBackOff().toMillis());
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(10_000);
+        var handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(UndecodableEventException.class);
+        return handler;
+    }
+
+    @Bean
+    public EventDecoder eventDecoder() {
+        return new EventDecoder();
+    }
+
+    /** One container for every stream the service consumes; none when it consumes nothing. */
+    @Bean
+    public EventListenerContainer eventListenerContainer(
+            ConcurrentKafkaListenerContainerFactory<?, ?> factory, ObjectProvider<EventSubscriptions> all,
+            EventDecoder decoder, EventsProperties events) {
+        EventSubscriptions subscriptions = EventSubscriptions.merge(all.orderedStream().toList());
+        if (subscriptions.isEmpty()) {
+            return new EventListenerContainer(null);
+        }
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        ConcurrentMessageListenerContainer<String, byte[]> container = (ConcurrentMessageListenerContainer) factory
+                .createContainer(subscriptions.streamNames().toArray(String[]::new));
+        container.setConcurrency(events.concurrency());
+        container.getContainerProperties().setMessageListener(new EventRecordListener(decoder, subscriptions));
+        container.setBeanName("shangliang-events");
+        return new EventListenerContainer(container);
+    }
+}

@@ -1,0 +1,30 @@
+package org.shangliang.platform.events;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param partitions        partitions of each stream and of its DLT (they must match: a dead letter
+ *                          keeps its partition)
+ * @param concurrency       consumer threads of a service
+ * @param retries           redeliveries of a failing record before it goes to the DLT
+ * @param initialBackOff    the first pause between retries, doubled each time
+ * @param sendTimeout       how long publishing one event may take before the relay gives up for now
+ */
+@ConfigurationProperties("shangliang.events")
+public record EventsProperties(
+        Integer partitions,
+        Integer concurrency,
+        Integer retries,
+        Duration initialBackOff,
+        Duration sendTimeout) {
+
+    public EventsProperties {
+        partitions = partitions == null ? 3 : partitions;
+        concurrency = concurrency == null ? 1 : concurrency;
+        retries = retries == null ? 4 : retries;
+        initialBackOff = initialBackOff == null ? Duration.ofMillis(200) : initialBackOff;
+        sendTimeout = sendTimeout == null ? Duration.ofSeconds(20) : sendTimeout;
+    }
+}

@@ -1,0 +1,18 @@
+package org.shangliang.platform.outbox;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param sweepInterval how often every outbox is swept for events left by a crash or an outage
+ * @param leaseTtl      how long one relay may hold an aggregate's outbox; longer than any send
+ */
+@ConfigurationProperties("shangliang.outbox")
+public record OutboxProperties(Duration sweepInterval, Duration leaseTtl) {
+
+    public OutboxProperties {
+        sweepInterval = sweepInterval == null ? Duration.ofSeconds(2) : sweepInterval;
+        leaseTtl = leaseTtl == null ? Duration.ofSeconds(60) : leaseTtl;
+    }
+}

@@ -1,0 +1,243 @@
+package org.shangliang.platform.outbox;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.shangliang.platform.events.CloudEventAttributes;
+import org.shangliang.platform.events.CloudEventHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes the events waiting in aggregates' outboxes to Kafka, in order, and removes each one
+ * only after the broker acknowledged it (acks=all, idempotent producer).
+ *
+ * <p>It runs right after a save (low latency) and on a periodic sweep (events left by a crash, a
+ * broker outage or a lost race). One relay at a time works on an aggregate: it holds a lease in
+ * the {@value #LEASES} collection (one document per aggregate, taken with a single atomic upsert),
+ * so two instances never interleave one aggregate's events. Should a lease expire while its holder
+ * still sends, the worst case is an event published twice, never out of order and never lost:
+ * consumers are idempotent by event id.
+ *
+ * <p>Removing an event also increments the aggregate's version, so a concurrent writer holding the
+ * older copy cannot save it back with already published events in it; that writer retries instead.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    static final String LEASES = "outbox_leases";
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final MongoMappingContext mappingContext;
+    private final OutboxProperties properties;
+    private final long sendTimeoutMillis;
+    private final Clock clock;
+    private final Set<String> collections = ConcurrentHashMap.newKeySet();
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private ExecutorService relayExecutor;
+    private ScheduledExecutorService sweeper;
+    private volatile boolean running;
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, MongoMappingContext mappingContext,
+                       OutboxProperties properties, long sendTimeoutMillis, Clock clock) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.mappingContext = mappingContext;
+        this.properties = properties;
+        this.sendTimeoutMillis = sendTimeoutMillis;
+        this.clock = clock;
+    }
+
+    /** Publishes this aggregate's pending events soon, on the relay's own threads. */
+    public void relaySoon(String collection, Object aggregateId) {
+        collections.add(collection);
+        String key = collection + "/" + aggregateId;
+        if (!running || !queued.add(key)) {
+            return;
+        }
+        relayExecutor.execute(() -> {
+            queued.remove(key);
+            try {
+                relay(collection, aggregateId);
+            } catch (RuntimeException e) {
+                log.warn("Relaying {} failed, the sweep will retry: {}", key, e.toString());
+            }
+        });
+    }
+
+    /**
+     * Publishes every pending event of one aggregate, oldest first. Returns how many were published;
+     * 0 also when another relay holds the aggregate. Stops at the first failed send, leaving that
+     * event and the ones after it for the next attempt.
+     */
+    public int relay(String collection, Object aggregateId) {
+        String lease = collection + "/" + aggregateId;
+        String token = UUID.randomUUID().toString();
+        if (!acquire(lease, token)) {
+            return 0;
+        }
+        int published = 0;
+        try {
+            List<PendingEvent> pending;
+            while (!(pending = pendingEvents(collection, aggregateId)).isEmpty()) {
+                for (PendingEvent event : pending) {
+                    send(event);
+                    mongo.getCollection(collection).updateOne(eq("_id", aggregateId), Updates.combine(
+                            Updates.pull("outbox", new Document("eventId", event.eventId())),
+                            Updates.inc("version", 1L)));
+                    published++;
+                }
+            }
+            return published;
+        } finally {
+            mongo.getCollection(LEASES).deleteOne(and(eq("_id", lease), eq("token", token)));
+            if (published > 0) {
+                log.debug("Relayed {} event(s) of {}", published, lease);
+            }
+        }
+    }
+
+    /** One pass over every outbox; returns the number of events published. */
+    public int sweep() {
+        mappingContext.getPersistentEntities().stream()
+                .filter(e -> OutboxAggregate.class.isAssignableFrom(e.getType()))
+                .forEach(e -> collections.add(e.getCollection()));
+        int published = 0;
+        for (String collection : collections) {
+            List<Object> ids = new ArrayList<>();
+            mongo.getCollection(collection).find(exists("outbox.0")).projection(Projections.include("_id"))
+                    .limit(500).forEach(d -> ids.add(d.get("_id")));
+            for (Object id : ids) {
+                published += relay(collection, id);
+            }
+        }
+        if (published > 0) {
+            log.info("Outbox sweep published {} event(s) left pending", published);
+        }
+        return published;
+    }
+
+    private void send(PendingEvent event) {
+        var record = new ProducerRecord<String, byte[]>(event.stream(), event.subject(),
+                event.data().getBytes(StandardCharsets.UTF_8));
+        CloudEventHeaders.write(record.headers(), new CloudEventAttributes(event.eventId(), event.source(),
+                event.type(), event.subject(), event.time(), event.requestId()));
+        try {
+            kafka.send(record).get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing " + event.eventId(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Publishing " + event.type() + " " + event.eventId() + " failed", e);
+        }
+    }
+
+    private List<PendingEvent> pendingEvents(String collection, Object aggregateId) {
+        Document document = mongo.getCollection(collection).find(eq("_id", aggregateId))
+                .projection(Projections.include("outbox")).first();
+        if (document == null) {
+            return List.of();
+        }
+        List<PendingEvent> events = new ArrayList<>();
+        for (Document d : document.getList("outbox", Document.class, List.of())) {
+            Object time = d.get("time");
+            events.add(new PendingEvent(d.getString("eventId"), d.getString("type"), d.getString("stream"),
+                    d.getString("source"), d.getString("subject"),
+                    time instanceof Date date ? date.toInstant() : Instant.parse(String.valueOf(time)),
+                    d.getString("requestId"), d.getString("data")));
+        }
+        return events;
+    }
+
+    private boolean acquire(String lease, String token) {
+        Instant now = clock.instant();
+        try {
+            mongo.getCollection(LEASES).findOneAndUpdate(
+                    and(eq("_id", lease), lt("until", Date.from(now))),
+                    Updates.combine(Updates.set("token", token), Updates.set("until", Date.from(now.plus(properties.leaseTtl())))),
+                    new FindOneAndUpdateOptions().upsert(true));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false; // another relay holds a live lease
+            }
+            throw e;
+        } catch (MongoCommandException e) {
+            if (ErrorCategory.fromErrorCode(e.getErrorCode()) == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void start() {
+        relayExecutor = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> daemon(r, "outbox-relay"));
+        sweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "outbox-sweep"));
+        long interval = properties.sweepInterval().toMillis();
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                sweep();
+            } catch (RuntimeException e) {
+                log.warn("Outbox sweep failed, next try in {} ms: {}", interval, e.toString());
+            }
+        }, 0, interval, TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        sweeper.shutdownNow();
+        relayExecutor.shutdown();
+        try {
+            relayExecutor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

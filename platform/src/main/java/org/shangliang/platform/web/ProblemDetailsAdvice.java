@@ -1,0 +1,150 @@
+package org.shangliang.platform.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as RFC 9457 Problem Details with a localized title (zh-CN by default, English with
+ * {@code Accept-Language: en}); validation problems list each bad field in {@code errors}.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final Problems problems;
+
+    public ProblemDetailsAdvice(Problems problems, org.springframework.context.MessageSource messageSource) {
+        this.problems = problems;
+        setMessageSource(messageSource);
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> handleProblem(ProblemException e, HttpServletRequest request) {
+        ProblemDetail problem = problems.problem(e.status(), e.kind(), e.detailKey(), e.getMessage(), locale(),
+                e.args());
+        e.properties().forEach(problem::setProperty);
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException e, HttpServletRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getConstraintViolations().forEach(v -> {
+            String path = v.getPropertyPath().toString();
+            errors.add(new FieldError(path.substring(path.lastIndexOf('.') + 1), v.getMessage()));
+        });
+        return respond(validation(errors), request);
+    }
+
+    /** A write that kept losing races: the state moved under the request; the client may retry. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> handleLostRace(OptimisticLockingFailureException e, HttpServletRequest request) {
+        log.warn("Write lost its race repeatedly: {}", e.getMessage());
+        return respond(problems.problem(HttpStatus.CONFLICT, "conflict", "problem.concurrent-update.detail",
+                "The resource changed while the request was processed; please try again", locale()), request);
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> handleDuplicate(DuplicateKeyException e, HttpServletRequest request) {
+        return respond(problems.problem(HttpStatus.CONFLICT, "conflict", "problem.duplicate.detail",
+                "This already exists", locale()), request);
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ResponseEntity<ProblemDetail> handleDenied(RuntimeException e, HttpServletRequest request) {
+        return respond(problems.problem(HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden.role",
+                "Your role does not allow this", locale()), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "problem.internal.detail",
+                "Something went wrong on our side; the request id helps us find out what", locale()), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(validation(fieldErrors(e.getBindingResult())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err -> errors.add(
+                new FieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
+        return ResponseEntity.badRequest().body(validation(errors));
+    }
+
+    /** Spring MVC's own problems (malformed JSON, wrong method, ...) get our type and localized title too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null
+                || "about:blank".equals(problem.getType().toString()))) {
+            HttpStatus status = HttpStatus.valueOf(statusCode.value());
+            String kind = switch (status) {
+                case BAD_REQUEST -> "invalid-request";
+                case NOT_FOUND -> "not-found";
+                case METHOD_NOT_ALLOWED -> "method-not-allowed";
+                case NOT_ACCEPTABLE -> "not-acceptable";
+                case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+                case CONTENT_TOO_LARGE -> "payload-too-large";
+                default -> "http-" + status.value();
+            };
+            problem.setType(URI.create(Problems.TYPE_PREFIX + kind));
+            problem.setTitle(problems.message("problem." + kind + ".title", locale()));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private ProblemDetail validation(List<FieldError> errors) {
+        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "validation", "problem.validation.detail",
+                "The request has invalid fields", locale(), errors.size());
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static List<FieldError> fieldErrors(BindingResult result) {
+        List<FieldError> errors = new ArrayList<>();
+        result.getFieldErrors().forEach(f -> errors.add(new FieldError(f.getField(), f.getDefaultMessage())));
+        result.getGlobalErrors().forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
+        return errors;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpServletRequest request) {
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+}

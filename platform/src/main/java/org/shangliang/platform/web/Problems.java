@@ -1,0 +1,60 @@
+package org.shangliang.platform.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds localized Problem Details, also where Spring MVC's exception handling does not reach (filters, security). */
+public class Problems {
+
+    public static final String TYPE_PREFIX = "urn:shangliang:problem:";
+
+    private final MessageSource messages;
+    private final JsonMapper json;
+    private final Locale defaultLocale;
+
+    /** @param defaultLocale the language of clients that send no Accept-Language (zh-CN) */
+    public Problems(MessageSource messages, JsonMapper json, Locale defaultLocale) {
+        this.messages = messages;
+        this.json = json;
+        this.defaultLocale = defaultLocale;
+    }
+
+    /** The caller's language: the first of Accept-Language, else the platform's default. */
+    public Locale localeOf(HttpServletRequest request) {
+        return request.getHeader("Accept-Language") == null ? defaultLocale : request.getLocale();
+    }
+
+    public ProblemDetail problem(HttpStatus status, String kind, String detailKey, String fallbackDetail,
+                                 Locale locale, Object... args) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(URI.create(TYPE_PREFIX + kind));
+        problem.setTitle(messages.getMessage("problem." + kind + ".title", null, status.getReasonPhrase(), locale));
+        problem.setDetail(detailKey == null ? fallbackDetail
+                : messages.getMessage(detailKey, args, fallbackDetail, locale));
+        return problem;
+    }
+
+    public String message(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    /** Writes a problem straight to the response, for code that runs before MVC. */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String kind,
+                      String detailKey, String fallbackDetail, Object... args) throws IOException {
+        ProblemDetail problem = problem(status, kind, detailKey, fallbackDetail, localeOf(request), args);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,55 @@
+package org.shangliang.platform.testapp;
+
+import java.net.URI;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.shangliang.platform.security.CurrentUser;
+import org.shangliang.platform.web.ProblemException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class SampleController {
+
+    record NewSample(@NotBlank @Size(max = 100) String title, @NotBlank String scope) {
+    }
+
+    private final MongoTemplate mongo;
+
+    SampleController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @PostMapping("/api/samples")
+    ResponseEntity<Map<String, Object>> create(@Valid @RequestBody NewSample body, CurrentUser user) {
+        var topic = new SampleTopic(java.util.UUID.randomUUID().toString(), body.title());
+        topic.propose(user.id());
+        mongo.save(topic);
+        return ResponseEntity.created(URI.create("/api/samples/" + topic.getId()))
+                .body(Map.of("id", topic.getId(), "title", topic.getTitle()));
+    }
+
+    @GetMapping("/api/samples/{id}")
+    Map<String, Object> get(@PathVariable String id) {
+        SampleTopic topic = mongo.findById(id, SampleTopic.class);
+        if (topic == null) {
+            throw ProblemException.notFound("Sample", id);
+        }
+        return Map.of("id", topic.getId(), "title", topic.getTitle());
+    }
+
+    @PreAuthorize("hasRole('COMMITTEE')")
+    @PostMapping("/api/samples/{id}/review")
+    Map<String, Object> review(@PathVariable String id) {
+        return Map.of("id", id);
+    }
+}
