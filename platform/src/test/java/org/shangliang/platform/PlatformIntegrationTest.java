@@ -13,26 +13,17 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.shangliang.infra.TestInfrastructure;
-import org.shangliang.infra.TestTokens;
+import org.shangliang.infra.SharedInfrastructure;
 import org.shangliang.platform.testapp.PlatformTestApplication;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 
 /** The platform test app against the real broker and store, over the network. */
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.application.name=platform-test", "shangliang.events.initial-back-off=50ms",
                 "shangliang.events.retries=2", "shangliang.outbox.sweep-interval=500ms"})
+@ContextConfiguration(initializers = SharedInfrastructure.class)
 public abstract class PlatformIntegrationTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
-        registry.add("spring.mongodb.uri", () -> TestInfrastructure.store().uri("platform-test"));
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-                () -> TestTokens.shared().jwkSetUri());
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
-    }
 
     /** Every record of a stream, from the start, that matches; read until {@code expected} or the timeout. */
     protected static List<ConsumerRecord<String, byte[]>> read(String stream,
