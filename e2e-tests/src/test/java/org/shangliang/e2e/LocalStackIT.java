@@ -1,0 +1,64 @@
+package org.shangliang.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The packaged local stack as a newcomer runs it: every process its own, supervised, stoppable. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackIT {
+
+    private static final List<String> SERVICES = List.of("gateway", "topic-service", "meeting-service",
+            "vote-service", "notification-service");
+
+    @Test
+    @Order(1)
+    void startsEveryServiceHealthyAndPrintsWhereThingsAre() throws Exception {
+        RunningStack stack = RunningStack.get();
+        assertThat(SERVICES).allMatch(stack::healthy);
+        String out = stack.launcherOutput();
+        assertThat(out).contains("API (gateway)      http://127.0.0.1:" + stack.port("gateway"),
+                "Mail received", "Memory (RSS)", "li.xiulan", "李秀兰", "password for all: demo2026", "./shangliang stop");
+    }
+
+    @Test
+    @Order(2)
+    void aServiceKilledWithSigkillIsRestartedWhileTheOthersKeepRunning() throws Exception {
+        RunningStack stack = RunningStack.get();
+        long before = stack.pid("topic-service");
+        ProcessHandle.of(before).orElseThrow().destroyForcibly();
+        ProcessHandle.of(before).ifPresent(h -> h.onExit().join());
+
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!(stack.healthy("topic-service") && stack.pid("topic-service") != before)) {
+            assertThat(System.nanoTime()).as("topic-service back within 2 minutes").isLessThan(deadline);
+            assertThat(List.of("gateway", "meeting-service", "vote-service", "notification-service"))
+                    .allMatch(stack::healthy);
+            Thread.sleep(300);
+        }
+        assertThat(stack.launcherOutput()).contains("topic-service exited (code 137)");
+        assertThat(stack.command("status")).contains("topic-service         UP");
+    }
+
+    @Test
+    @Order(3)
+    void stopFromAnotherShellEndsEveryProcess() throws Exception {
+        RunningStack stack = RunningStack.get();
+        List<Long> pids = new java.util.ArrayList<>();
+        for (String s : SERVICES) {
+            pids.add(stack.pid(s));
+        }
+        pids.add(stack.pid("infrastructure"));
+
+        assertThat(stack.command("stop")).contains("Stopped.");
+
+        assertThat(stack.launcherAlive()).isFalse();
+        assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    }
+}
