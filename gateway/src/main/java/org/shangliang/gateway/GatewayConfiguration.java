@@ -1,0 +1,63 @@
+package org.shangliang.gateway;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import org.shangliang.gateway.identity.IssuerProperties;
+import org.shangliang.gateway.limits.Buckets;
+import org.shangliang.gateway.limits.LimitProperties;
+import org.shangliang.gateway.limits.RateLimitFilter;
+import org.shangliang.gateway.resilience.ResilienceProperties;
+import org.shangliang.gateway.web.BodySizeLimitFilter;
+import org.shangliang.gateway.web.GatewayProblems;
+import org.shangliang.gateway.web.RequestIdFilter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({IssuerProperties.class, LimitProperties.class, ResilienceProperties.class})
+public class GatewayConfiguration {
+
+    @Bean
+    public GatewayProblems gatewayProblems(MessageSource messages, JsonMapper json) {
+        return new GatewayProblems(messages, json);
+    }
+
+    @Bean
+    public RequestIdFilter requestIdFilter() {
+        return new RequestIdFilter();
+    }
+
+    @Bean
+    public BodySizeLimitFilter bodySizeLimitFilter(LimitProperties limits, GatewayProblems problems) {
+        return new BodySizeLimitFilter(limits.maxBodySize().toBytes(), limits.rollBodySize().toBytes(), problems);
+    }
+
+    @Bean
+    public RateLimitFilter rateLimitFilter(LimitProperties limits, GatewayProblems problems) {
+        return new RateLimitFilter(new Buckets(limits.perUser(), limits.period()),
+                new Buckets(limits.perAddress(), limits.period()), problems);
+    }
+
+    /** One circuit breaker and time limit per downstream service (the route's breaker name). */
+    @Bean
+    public Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakers(ResilienceProperties resilience) {
+        return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
+                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(resilience.timeout())
+                        .cancelRunningFuture(true).build())
+                .circuitBreakerConfig(CircuitBreakerConfig.custom()
+                        .slidingWindowSize(resilience.window())
+                        .minimumNumberOfCalls(Math.min(5, resilience.window()))
+                        .failureRateThreshold(resilience.failureRate())
+                        .waitDurationInOpenState(resilience.openFor())
+                        .permittedNumberOfCallsInHalfOpenState(2)
+                        .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                        .build())
+                .build());
+    }
+}

@@ -1,0 +1,30 @@
+package org.shangliang.gateway.limits;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * @param perUser          requests per {@code period} of one signed-in user ({@code sub})
+ * @param perAddress       requests per {@code period} from one client address without a token
+ * @param loginPerUsername sign-in attempts per {@code loginPeriod} for one username
+ * @param loginPerAddress  sign-in attempts per {@code loginPeriod} from one address
+ * @param maxBodySize      the largest request body (API.md: over 1 MiB is 413)
+ * @param rollBodySize     the largest roll upload (a CSV of up to 50,000 rows)
+ */
+@ConfigurationProperties("shangliang.gateway.limits")
+public record LimitProperties(Long perUser, Long perAddress, Duration period, Long loginPerUsername,
+                              Long loginPerAddress, Duration loginPeriod, DataSize maxBodySize, DataSize rollBodySize) {
+
+    public LimitProperties {
+        perUser = perUser == null ? 600L : perUser;
+        perAddress = perAddress == null ? 300L : perAddress;
+        period = period == null ? Duration.ofMinutes(1) : period;
+        loginPerUsername = loginPerUsername == null ? 10L : loginPerUsername;
+        loginPerAddress = loginPerAddress == null ? 30L : loginPerAddress;
+        loginPeriod = loginPeriod == null ? Duration.ofMinutes(5) : loginPeriod;
+        maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;
+        rollBodySize = rollBodySize == null ? DataSize.ofMegabytes(10) : rollBodySize;
+    }
+}

@@ -1,0 +1,44 @@
+package org.shangliang.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.shangliang.gateway.security.RouteRoles;
+
+/** The coarse role rule of every route: a role outside it is 403 at the gateway, a role inside reaches the service. */
+class RoleRulesTest extends GatewayTestSupport {
+
+    private static final List<String> ROLES = List.of("RESIDENT", "COMMITTEE", "STAFF");
+
+    @Test
+    void everyRuleLetsItsRolesThroughAndAnswers403ToTheOthers() throws Exception {
+        for (RouteRoles.Rule rule : RouteRoles.RULES) {
+            String path = rule.path().replace("*", "id-1");
+            for (String role : ROLES) {
+                var response = call(rule.method().name(), path, token(role));
+                String what = rule.method() + " " + path + " as " + role;
+                if (rule.roles().contains(role)) {
+                    assertThat(response.statusCode()).as(what).isEqualTo(200);
+                } else {
+                    assertThat(response.statusCode()).as(what).isEqualTo(403);
+                    assertThat(body(response).get("type").asString()).as(what).isEqualTo("urn:shangliang:problem:forbidden");
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyServiceIsReachableThroughItsRoutes() throws Exception {
+        assertThat(call("GET", "/api/topics/t1/timeline", token("RESIDENT")).statusCode()).isEqualTo(200);
+        assertThat(TOPICS.last().path()).isEqualTo("/api/topics/t1/timeline");
+        assertThat(call("GET", "/api/meetings/m1/calendar.ics", token("RESIDENT")).statusCode()).isEqualTo(200);
+        assertThat(MEETINGS.last().path()).isEqualTo("/api/meetings/m1/calendar.ics");
+        assertThat(call("POST", "/api/ballots/b1/votes", token("RESIDENT")).statusCode()).isEqualTo(200);
+        assertThat(VOTES.last().path()).isEqualTo("/api/ballots/b1/votes");
+        assertThat(call("GET", "/api/notification-preferences", token("STAFF")).statusCode()).isEqualTo(200);
+        assertThat(NOTIFICATIONS.last().path()).isEqualTo("/api/notification-preferences");
+        assertThat(call("GET", "/api/somewhere-else", token("STAFF")).statusCode()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,106 @@
+package org.shangliang.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The local stack's built-in issuer: accounts from CSV, passwords checked by Spring Security's encoders. */
+@ActiveProfiles("local")
+class TokenIssuerTest extends GatewayTestSupport {
+
+    static final Path DATA = temp();
+
+    static Path temp() {
+        try {
+            Path dir = Files.createTempDirectory("gateway-issuer-");
+            Files.writeString(dir.resolve("accounts.csv"), """
+                    username,password,name,roles,community,home
+                    li.xiulan,{noop}demo2026,李秀兰,RESIDENT,yuejiang,yuejiang/yuejiang-xincun/31/3/601
+                    wang.jianguo,{bcrypt}$2a$10$7AHYMn6RrfKDdlTuwZ8XJOFgn5HNBLPtrqs7tH43Bq5efh9vh3.8S,王建国,COMMITTEE|STAFF,yuejiang,
+                    """);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        registry.add("SHANGLIANG_ACCOUNTS", () -> DATA.resolve("accounts.csv").toString());
+        registry.add("SHANGLIANG_DATA", DATA::toString);
+        registry.add("JWT_ISSUER", () -> "http://127.0.0.1:8080");
+    }
+
+    private java.net.http.HttpResponse<String> signIn(String username, String password) throws Exception {
+        return send(request("/auth/token").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")));
+    }
+
+    @Test
+    void issuesATokenWithThePlatformsClaimsThatOpensTheRoutes() throws Exception {
+        var response = signIn("li.xiulan", "demo2026");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(body(response).get("tokenType").asString()).isEqualTo("Bearer");
+        assertThat(body(response).get("expiresIn").asLong()).isEqualTo(3600);
+        String token = body(response).get("accessToken").asString();
+
+        var claims = SignedJWT.parse(token).getJWTClaimsSet();
+        assertThat(claims.getSubject()).isEqualTo("li.xiulan");
+        assertThat(claims.getStringClaim("name")).isEqualTo("李秀兰");
+        assertThat(claims.getStringListClaim("roles")).containsExactly("RESIDENT");
+        assertThat(claims.getStringClaim("community")).isEqualTo("yuejiang");
+        assertThat(claims.getStringClaim("home")).isEqualTo("yuejiang/yuejiang-xincun/31/3/601");
+        assertThat(claims.getIssuer()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(claims.getAudience()).containsExactly("shangliang");
+
+        assertThat(call("GET", "/api/topics", token).statusCode()).isEqualTo(200);
+        assertThat(call("POST", "/api/topics/t1/review", token).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void bcryptPasswordsAndSeveralRolesWork() throws Exception {
+        var response = signIn("wang.jianguo", "committee-2026");
+        assertThat(response.statusCode()).isEqualTo(200);
+        String token = body(response).get("accessToken").asString();
+        assertThat(call("POST", "/api/topics/t1/review", token).statusCode()).isEqualTo(200);
+        assertThat(call("POST", "/api/topics/t1/progress", token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserGetTheSame401() throws Exception {
+        var wrong = signIn("li.xiulan", "guess");
+        var unknown = signIn("nobody", "guess");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(body(wrong).get("title")).isEqualTo(body(unknown).get("title"));
+        assertThat(body(wrong).get("detail")).isEqualTo(body(unknown).get("detail"));
+    }
+
+    @Test
+    void blankFieldsAre400WithEachFieldListed() throws Exception {
+        var response = send(request("/auth/token").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"\"}")));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(body(response).get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+                .containsExactlyInAnyOrder("username", "password");
+    }
+
+    @Test
+    void theKeyIsKeptInTheDataFolderAndPublishedAsAJwkSet() throws Exception {
+        assertThat(DATA.resolve("gateway/jwt-signing-key.json")).exists();
+        var jwks = send(request("/.well-known/jwks.json"));
+        assertThat(jwks.statusCode()).isEqualTo(200);
+        assertThat(body(jwks).get("keys").get(0).get("kty").asString()).isEqualTo("RSA");
+        assertThat(jwks.body()).doesNotContain("\"d\"");
+    }
+}
