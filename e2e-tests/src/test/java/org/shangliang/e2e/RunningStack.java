@@ -54,8 +54,9 @@ final class RunningStack {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "e2e-stack-stop"));
     }
 
+    /** The running stack, started now if there is none (or the last one was stopped by a test). */
     static synchronized RunningStack get() throws IOException, InterruptedException {
-        if (shared == null) {
+        if (shared == null || !shared.launcherAlive()) {
             shared = new RunningStack();
         }
         return shared;
@@ -123,6 +124,28 @@ final class RunningStack {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    String gateway() {
+        return "http://127.0.0.1:" + port("gateway");
+    }
+
+    /** Signs in at the gateway's built-in issuer with a demo account. */
+    String signIn(String username) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(URI.create(gateway() + "/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"demo2026\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Sign-in of " + username + " failed: " + response.body());
+        }
+        String body = response.body();
+        int start = body.indexOf("\"accessToken\":\"") + 15;
+        return body.substring(start, body.indexOf('"', start));
+    }
+
+    String log(String process) throws IOException {
+        return Files.readString(data.resolve("logs").resolve(process + ".log"));
     }
 
     boolean launcherAlive() {

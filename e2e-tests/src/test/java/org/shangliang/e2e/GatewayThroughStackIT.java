@@ -1,0 +1,71 @@
+package org.shangliang.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+/** The gateway in front of the real services, as packaged. */
+class GatewayThroughStackIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void theClientsRequestIdReachesTheServicesLogLine() throws Exception {
+        RunningStack stack = RunningStack.get();
+        String token = stack.signIn("li.xiulan");
+        String requestId = "e2e-" + System.nanoTime();
+        var response = http.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/topics"))
+                .header("Authorization", "Bearer " + token).header("X-Request-Id", requestId).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("routed to topic-service and accepted there").isNotIn(401, 403, 503);
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue(requestId);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!stack.log("topic-service").contains("[" + requestId + "]") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(stack.log("topic-service")).contains("[" + requestId + "]").contains("GET /api/topics -> ");
+        assertThat(stack.log("gateway")).contains("[" + requestId + "]");
+    }
+
+    @Test
+    void aServicePortCalledDirectlyStillDemandsAValidToken() throws Exception {
+        RunningStack stack = RunningStack.get();
+        for (String service : new String[] {"topic-service", "meeting-service", "vote-service", "notification-service"}) {
+            var anonymous = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port(service)
+                    + "/api/anything")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as(service).isEqualTo(401);
+            var forged = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port(service)
+                    + "/api/anything")).header("Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(forged.statusCode()).as(service + " with an unsigned token").isEqualTo(401);
+        }
+        String token = stack.signIn("wang.jianguo");
+        var signedIn = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port("topic-service")
+                + "/api/anything")).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isNotEqualTo(401);
+    }
+
+    @Test
+    void wrongPasswordsAre401AndSwaggerUiIsOpen() throws Exception {
+        RunningStack stack = RunningStack.get();
+        var wrong = http.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"li.xiulan\",\"password\":\"123456\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        var ui = http.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/swagger-ui.html")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ui.statusCode()).isIn(200, 302);
+        var docs = http.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v3/api-docs/topic-service")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"bearer\"");
+    }
+}
