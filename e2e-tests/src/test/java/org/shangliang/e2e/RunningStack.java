@@ -29,7 +29,7 @@ final class RunningStack {
     private final Path output;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private RunningStack() throws IOException, InterruptedException {
+    private RunningStack(Map<String, String> extraEnvironment) throws IOException, InterruptedException {
         home = Path.of(System.getProperty("shangliang.home", "..")).toAbsolutePath().normalize();
         data = Files.createTempDirectory("shangliang-e2e-");
         output = data.resolve("launcher.out");
@@ -43,6 +43,7 @@ final class RunningStack {
         builder.environment().put("SHANGLIANG_DATA", data.toString());
         builder.environment().remove("SHANGLIANG_ACCOUNTS");
         ports.forEach((k, v) -> builder.environment().put(k, v.toString()));
+        builder.environment().putAll(extraEnvironment);
         launcher = builder.start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (!launcherOutput().contains("is running on 127.0.0.1")) {
@@ -57,9 +58,14 @@ final class RunningStack {
     /** The running stack, started now if there is none (or the last one was stopped by a test). */
     static synchronized RunningStack get() throws IOException, InterruptedException {
         if (shared == null || !shared.launcherAlive()) {
-            shared = new RunningStack();
+            shared = new RunningStack(Map.of());
         }
         return shared;
+    }
+
+    /** A stack of its own with extra environment for every process (for example other limits); stop it after use. */
+    static RunningStack startWith(Map<String, String> environment) throws IOException, InterruptedException {
+        return new RunningStack(environment);
     }
 
     String launcherOutput() {
