@@ -1,7 +1,9 @@
 package org.shangliang.platform.events;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,14 +13,15 @@ import org.shangliang.contracts.IntegrationEvent;
 
 /**
  * The events a service consumes and what it does with each. A service declares one or more beans of
- * this type; the platform subscribes to the streams they need and dispatches every record. Types
- * nobody subscribed to are skipped.
+ * this type (one per feature); the platform subscribes to the streams they need and dispatches every
+ * record to each handler of its type, in declaration order. Types nobody subscribed to are skipped.
+ * Every handler must be idempotent: a record is redelivered whole when any of its handlers fails.
  */
 public final class EventSubscriptions {
 
-    private final Map<String, EventHandler<?>> handlers;
+    private final Map<String, List<EventHandler<?>>> handlers;
 
-    private EventSubscriptions(Map<String, EventHandler<?>> handlers) {
+    private EventSubscriptions(Map<String, List<EventHandler<?>>> handlers) {
         this.handlers = Map.copyOf(handlers);
     }
 
@@ -29,7 +32,7 @@ public final class EventSubscriptions {
     /** All subscriptions of a service in one; one type may have one handler only. */
     public static EventSubscriptions merge(Collection<EventSubscriptions> all) {
         Builder builder = builder();
-        all.forEach(s -> s.handlers.forEach(builder::put));
+        all.forEach(s -> s.handlers.forEach((type, list) -> list.forEach(h -> builder.put(type, h))));
         return builder.build();
     }
 
@@ -44,29 +47,29 @@ public final class EventSubscriptions {
         return handlers.isEmpty();
     }
 
-    /** Hands the event to its handler; false when nobody here consumes its type. */
+    /** Hands the event to each of its handlers; false when nobody here consumes its type. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public boolean dispatch(EventEnvelope<?> event) {
-        EventHandler handler = handlers.get(event.type());
-        if (handler == null) {
+        List<EventHandler<?>> forType = handlers.get(event.type());
+        if (forType == null) {
             return false;
         }
-        handler.handle(event);
+        for (EventHandler handler : forType) {
+            handler.handle(event);
+        }
         return true;
     }
 
     public static final class Builder {
 
-        private final Map<String, EventHandler<?>> handlers = new LinkedHashMap<>();
+        private final Map<String, List<EventHandler<?>>> handlers = new LinkedHashMap<>();
 
         public <T extends IntegrationEvent> Builder on(EventType<T> type, EventHandler<T> handler) {
             return put(type.type(), handler);
         }
 
         private Builder put(String type, EventHandler<?> handler) {
-            if (handlers.putIfAbsent(type, handler) != null) {
-                throw new IllegalStateException("Two handlers for " + type);
-            }
+            handlers.computeIfAbsent(type, t -> new ArrayList<>()).add(handler);
             return this;
         }
 

@@ -1,0 +1,84 @@
+package org.shangliang.platform.testing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** JSON over real HTTP to a service under test, as one signed-in user. */
+public final class ApiClient {
+
+    public record Response(int status, JsonNode body, HttpResponse<String> raw) {
+        public String text(String field) {
+            return body.get(field).asString();
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+    private final String token;
+    private final String language;
+
+    public ApiClient(int port, String token) {
+        this("http://127.0.0.1:" + port, token, null);
+    }
+
+    private ApiClient(String base, String token, String language) {
+        this.base = base;
+        this.token = token;
+        this.language = language;
+    }
+
+    public ApiClient inEnglish() {
+        return new ApiClient(base, token, "en");
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null);
+    }
+
+    public Response post(String path, String json) {
+        return send("POST", path, json);
+    }
+
+    public Response put(String path, String json) {
+        return send("PUT", path, json);
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    public Response send(String method, String path, String json) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        if (language != null) {
+            builder.header("Accept-Language", language);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode body = response.body() == null || response.body().isBlank() ? JSON.nullNode()
+                    : JSON.readTree(response.body());
+            return new Response(response.statusCode(), body, response);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

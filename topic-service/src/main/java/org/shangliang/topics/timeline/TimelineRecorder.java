@@ -1,0 +1,115 @@
+package org.shangliang.topics.timeline;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.shangliang.contracts.EventCatalogue;
+import org.shangliang.contracts.vote.Tally;
+import org.shangliang.platform.events.EventEnvelope;
+import org.shangliang.platform.events.EventSubscriptions;
+import org.shangliang.platform.web.ApiTime;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** Writes every step of every topic, from all three streams, into its timeline (outcome tracking for staff). */
+@Configuration(proxyBeanMethods = false)
+class TimelineRecorder {
+
+    private final MongoTemplate mongo;
+
+    TimelineRecorder(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Bean
+    EventSubscriptions timeline() {
+        return EventSubscriptions.builder()
+                .on(EventCatalogue.TOPIC_PROPOSED, e -> record(e, e.data().topicId(), "PROPOSED", e.data().proposerId(),
+                        details("title", e.data().title(), "scope", e.data().scope(), "category", e.data().category())))
+                .on(EventCatalogue.TOPIC_SUPPORTED, e -> record(e, e.data().topicId(), "SUPPORTED",
+                        e.data().supporterId(), details("supportCount", e.data().supportCount())))
+                .on(EventCatalogue.TOPIC_SUPPORT_WITHDRAWN, e -> record(e, e.data().topicId(), "SUPPORT_WITHDRAWN",
+                        e.data().supporterId(), details("supportCount", e.data().supportCount())))
+                .on(EventCatalogue.TOPIC_THRESHOLD_REACHED, e -> record(e, e.data().topicId(), "THRESHOLD_REACHED", null,
+                        details("supportCount", e.data().supportCount(), "supportThreshold", e.data().supportThreshold())))
+                .on(EventCatalogue.TOPIC_OPINION_POSTED, e -> record(e, e.data().topicId(), "OPINION_POSTED",
+                        e.data().authorId(), details("stance", e.data().stance(), "opinionId", e.data().opinionId())))
+                .on(EventCatalogue.TOPIC_STATUS_CHANGED, e -> record(e, e.data().topicId(), "STATUS_CHANGED",
+                        e.data().changedBy(), details("from", e.data().from(), "to", e.data().to(), "cause", e.data().cause(),
+                                "reason", e.data().reason(),
+                                "outcome", e.data().decision() == null ? null : e.data().decision().outcome(),
+                                "source", e.data().decision() == null ? null : e.data().decision().source())))
+                .on(EventCatalogue.TOPIC_PROGRESS_RECORDED, e -> record(e, e.data().topicId(), "PROGRESS_RECORDED",
+                        e.data().recordedBy(), details("percent", e.data().percent(), "note", e.data().note())))
+                .on(EventCatalogue.TOPIC_COMPLETED, e -> record(e, e.data().topicId(), "COMPLETED", e.data().completedBy(),
+                        details("note", e.data().note())))
+                .on(EventCatalogue.TOPIC_RATED, e -> record(e, e.data().topicId(), "RATED", null,
+                        details("stars", e.data().stars(), "averageStars", plain(e.data().averageStars()),
+                                "ratingCount", e.data().ratingCount())))
+                .on(EventCatalogue.MEETING_SCHEDULED, e -> e.data().topicIds().forEach(t -> record(e, t,
+                        "MEETING_SCHEDULED", e.data().scheduledBy(), details("meetingId", e.data().meetingId(),
+                                "title", e.data().title(), "startsAt", time(e.data().startsAt()),
+                                "location", e.data().location(), "participants", e.data().participants().size()))))
+                .on(EventCatalogue.MEETING_RESCHEDULED, e -> e.data().topicIds().forEach(t -> record(e, t,
+                        "MEETING_RESCHEDULED", null, details("meetingId", e.data().meetingId(),
+                                "startsAt", time(e.data().startsAt()), "location", e.data().location()))))
+                .on(EventCatalogue.MEETING_CANCELLED, e -> e.data().topicIds().forEach(t -> record(e, t,
+                        "MEETING_CANCELLED", null, details("meetingId", e.data().meetingId(), "reason", e.data().reason()))))
+                .on(EventCatalogue.MEETING_MINUTES_RECORDED, e -> e.data().topicIds().forEach(t -> record(e, t,
+                        "MINUTES_RECORDED", null, details("meetingId", e.data().meetingId(), "summary", e.data().summary(),
+                                "opinionCount", e.data().opinionCount()))))
+                .on(EventCatalogue.MEETING_CONCLUDED, e -> e.data().outcomes().forEach(o -> record(e, o.topicId(),
+                        "MEETING_CONCLUDED", e.data().concludedBy(), details("meetingId", e.data().meetingId(),
+                                "resolution", o.resolution(), "proposal", o.proposal(), "reason", o.reason(),
+                                "rule", o.ballot() == null ? null : o.ballot().rule()))))
+                .on(EventCatalogue.BALLOT_OPENED, e -> record(e, e.data().topicId(), "BALLOT_OPENED", null,
+                        details("ballotId", e.data().ballotId(), "rule", e.data().rule(),
+                                "closesAt", time(e.data().closesAt()), "electorateOwners", e.data().electorate().owners(),
+                                "electorateArea", plain(e.data().electorate().area()))))
+                .on(EventCatalogue.BALLOT_NOT_OPENED, e -> record(e, e.data().topicId(), "BALLOT_NOT_OPENED", null,
+                        details("reason", e.data().reason())))
+                .on(EventCatalogue.BALLOT_CLOSED, e -> record(e, e.data().topicId(), "BALLOT_CLOSED", null,
+                        details("ballotId", e.data().ballotId(), "rule", e.data().rule(), "outcome", e.data().outcome(),
+                                "quorumMet", e.data().quorumMet(), "electorate", tally(e.data().electorate()),
+                                "participating", tally(e.data().participating()), "for", tally(e.data().votedFor()),
+                                "against", tally(e.data().votedAgainst()), "abstain", tally(e.data().abstained()))))
+                .build();
+    }
+
+    private void record(EventEnvelope<?> event, String topicId, String kind, String actor, Map<String, Object> details) {
+        Instant at = event.time() == null ? Instant.now() : event.time();
+        try {
+            mongo.insert(new TimelineEntry(event.id() + "/" + topicId, topicId, at, kind, actor,
+                    event.eventType().stream().streamName(), details));
+        } catch (DuplicateKeyException alreadyRecorded) {
+            // a redelivery: the step is in the timeline already
+        }
+    }
+
+    private static Map<String, Object> details(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            Object value = pairs[i + 1];
+            if (value != null) {
+                map.put((String) pairs[i], value instanceof Enum<?> e ? e.name() : value);
+            }
+        }
+        return map;
+    }
+
+    private static Map<String, Object> tally(Tally tally) {
+        return details("owners", tally.owners(), "area", plain(tally.area()));
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? null : ApiTime.of(instant).toString();
+    }
+}

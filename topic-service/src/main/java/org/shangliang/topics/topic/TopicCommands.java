@@ -1,0 +1,64 @@
+package org.shangliang.topics.topic;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.shangliang.platform.outbox.Conflicts;
+import org.shangliang.platform.security.CurrentUser;
+import org.shangliang.platform.web.ProblemException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/** Every change a request makes to a topic: load, check, change, save with its events, retry on a lost race. */
+@Service
+public class TopicCommands {
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final TopicSettings settings;
+    private final TopicLocks locks = new TopicLocks();
+
+    public TopicCommands(MongoTemplate mongo, Clock clock, TopicSettings settings) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    Topic propose(TopicRequests.NewTopic body, CurrentUser user) {
+        if (!user.contains(body.scope())) {
+            throw ProblemException.forbidden("problem.forbidden.community", "The scope must lie inside your community");
+        }
+        String community = body.scope().split("/")[0];
+        Topic topic = Topic.propose(UUID.randomUUID().toString(), body.title().strip(),
+                body.description() == null ? "" : body.description().strip(), body.category(), body.scope(),
+                user.id(), user.name(), settings.thresholdOf(community), clock.instant());
+        return mongo.insert(topic);
+    }
+
+    Topic change(String id, CurrentUser user, Consumer<Topic> change) {
+        return locks.with(id, () -> Conflicts.retry(() -> {
+            Topic topic = visible(id, user);
+            change.accept(topic);
+            return mongo.save(topic);
+        }));
+    }
+
+    /** The topic, or 404 when it does not exist or belongs to another community. */
+    Topic visible(String id, CurrentUser user) {
+        Topic topic = mongo.findById(id, Topic.class);
+        if (topic == null || !user.canSee(topic.getCommunity())) {
+            throw TopicProblems.notFound(id);
+        }
+        return topic;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** For the event handlers of other streams: the same per-topic serialisation. */
+    public <T> T serialised(String topicId, java.util.function.Supplier<T> work) {
+        return locks.with(topicId, work);
+    }
+}

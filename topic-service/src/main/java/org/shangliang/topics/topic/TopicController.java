@@ -1,0 +1,133 @@
+package org.shangliang.topics.topic;
+
+import java.net.URI;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.shangliang.contracts.topic.TopicCategory;
+import org.shangliang.contracts.topic.TopicStatus;
+import org.shangliang.platform.security.CurrentUser;
+import org.shangliang.platform.web.PageResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/topics")
+@Validated
+@Tag(name = "Topics (议题)", description = "From proposal through deliberation and decision to completion and rating")
+class TopicController {
+
+    private final TopicCommands commands;
+    private final TopicQueries queries;
+
+    TopicController(TopicCommands commands, TopicQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    @Operation(summary = "Propose a topic (any role); the proposer is its first supporter. 403 when the scope lies "
+            + "outside the caller's community.")
+    ResponseEntity<TopicView> propose(@Valid @RequestBody TopicRequests.NewTopic body, CurrentUser user) {
+        Topic topic = commands.propose(body, user);
+        return ResponseEntity.created(URI.create("/api/topics/" + topic.getId())).body(TopicView.of(topic, user.id()));
+    }
+
+    @GetMapping
+    @Operation(summary = "Topics of the caller's community, newest first; q matches title and description literally")
+    PageResponse<TopicView> list(@RequestParam(required = false) TopicStatus status,
+                                 @RequestParam(required = false) TopicCategory category,
+                                 @RequestParam(required = false) @Size(max = 200) String scope,
+                                 @RequestParam(required = false) @Size(max = 100) String q,
+                                 @RequestParam(defaultValue = "0") @Min(0) int page,
+                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, CurrentUser user) {
+        return queries.find(user, status, category, scope, q, page, size).map(t -> TopicView.of(t, user.id()));
+    }
+
+    @GetMapping("/{id}")
+    TopicView get(@PathVariable String id, CurrentUser user) {
+        return TopicView.of(commands.visible(id, user), user.id());
+    }
+
+    @PostMapping("/{id}/supports")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('RESIDENT')")
+    @Operation(summary = "Support a topic (residents); 409 when already supported or the topic is decided")
+    TopicView support(@PathVariable String id, CurrentUser user) {
+        return view(commands.change(id, user, t -> t.support(user.id(), commands.clock().instant())), user);
+    }
+
+    @DeleteMapping("/{id}/supports")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('RESIDENT')")
+    @Operation(summary = "Withdraw one's support while the topic is undecided; the proposer's cannot be withdrawn")
+    void withdrawSupport(@PathVariable String id, CurrentUser user) {
+        commands.change(id, user, t -> t.withdrawSupport(user.id(), commands.clock().instant()));
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    @Operation(summary = "The proposer withdraws the topic, only while PROPOSED")
+    TopicView withdraw(@PathVariable String id, CurrentUser user) {
+        return view(commands.change(id, user, t -> t.withdraw(user.id(), commands.clock().instant())), user);
+    }
+
+    @PostMapping("/{id}/review")
+    @PreAuthorize("hasRole('COMMITTEE')")
+    @Operation(summary = "The committee accepts or rejects a PROPOSED topic; a rejection needs a reason")
+    TopicView review(@PathVariable String id, @Valid @RequestBody TopicRequests.ReviewRequest body, CurrentUser user) {
+        boolean accept = body.decision() == TopicRequests.ReviewRequest.Decision.ACCEPT;
+        if (!accept && (body.reason() == null || body.reason().isBlank())) {
+            throw org.shangliang.platform.web.ProblemException.badRequest("topic.reason-required",
+                    "A rejection needs a reason").with("errors",
+                    java.util.List.of(new org.shangliang.platform.web.FieldError("reason", "must not be blank")));
+        }
+        return view(commands.change(id, user, t -> t.review(accept, body.reason(), user.id(),
+                commands.clock().instant())), user);
+    }
+
+    @PostMapping("/{id}/progress")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Staff record implementation progress; the first update moves an APPROVED topic to "
+            + "IMPLEMENTING; the percentage never goes down")
+    TopicView progress(@PathVariable String id, @Valid @RequestBody TopicRequests.ProgressRequest body, CurrentUser user) {
+        return view(commands.change(id, user, t -> t.recordProgress(body.percent(), body.note().strip(), user.id(),
+                commands.clock().instant())), user);
+    }
+
+    @PostMapping("/{id}/completion")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Staff complete an IMPLEMENTING topic; supporters are invited to rate it")
+    TopicView complete(@PathVariable String id, @Valid @RequestBody TopicRequests.CompletionRequest body,
+                       CurrentUser user) {
+        return view(commands.change(id, user, t -> t.complete(body.note().strip(), user.id(),
+                commands.clock().instant())), user);
+    }
+
+    @PostMapping("/{id}/ratings")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('RESIDENT')")
+    @Operation(summary = "A resident rates a COMPLETED topic once, 1 to 5 stars")
+    TopicView rate(@PathVariable String id, @Valid @RequestBody TopicRequests.RatingRequest body, CurrentUser user) {
+        return view(commands.change(id, user, t -> t.rate(user.id(), body.stars(),
+                body.comment() == null ? null : body.comment().strip(), commands.clock().instant())), user);
+    }
+
+    private static TopicView view(Topic topic, CurrentUser user) {
+        return TopicView.of(topic, user.id());
+    }
+}
