@@ -97,9 +97,9 @@ public final class EventSamples {
                         schedule.topicIds(), "与会各方就低层住户采光与费用分摊充分发表意见", 6, AT)),
                 Map.entry(EventCatalogue.MEETING_CONCLUDED, new MeetingConcluded("m-2026-03", COMMUNITY, schedule.title(),
                         schedule.topicIds(), List.of(
-                                new Outcome(TOPIC, Resolution.PUT_TO_VOTE, "按楼层分摊费用加装电梯", null,
+                                new Outcome(TOPIC, SCOPE, Resolution.PUT_TO_VOTE, "按楼层分摊费用加装电梯", null,
                                         new BallotSpec(BallotRule.CIVIL_CODE_MAJOR, null, AT.plusSeconds(86_400 * 14))),
-                                new Outcome("t-31-shed", Resolution.CONSENSUS, "在31号楼北侧空地建设非机动车充电棚", null, null)),
+                                new Outcome("t-31-shed", "yuejiang/yuejiang-xincun/31", Resolution.CONSENSUS, "在31号楼北侧空地建设非机动车充电棚", null, null)),
                         "committee.yuejiang", AT)),
                 Map.entry(EventCatalogue.MEETING_REMINDER_DUE, new MeetingReminderDue("m-2026-03", COMMUNITY,
                         schedule.title(), schedule.topicIds(), schedule.startsAt(), schedule.location(), 0)),

@@ -94,7 +94,7 @@ public abstract class TopicServiceTestSupport {
         BallotSpec ballot = resolution == Resolution.PUT_TO_VOTE
                 ? new BallotSpec(BallotRule.CIVIL_CODE_MAJOR, null, Instant.now().plus(Duration.ofDays(7))) : null;
         return new MeetingConcluded(meetingId, "yuejiang", "31号楼协商议事会", List.of(topicId),
-                List.of(new Outcome(topicId, resolution, "按楼层分摊费用", resolution == Resolution.NOT_FEASIBLE
+                List.of(new Outcome(topicId, BUILDING_31 + "/3", resolution, "按楼层分摊费用", resolution == Resolution.NOT_FEASIBLE
                         ? "井道位置与消防通道冲突" : null, ballot)), "wang.jianguo", Instant.now());
     }
 

@@ -1,5 +1,9 @@
 package org.shangliang.contracts.meeting;
 
-/** A meeting's resolution for one agenda topic. */
-public record Outcome(String topicId, Resolution resolution, String proposal, String reason, BallotSpec ballot) {
+/**
+ * A meeting's resolution for one agenda topic. {@code scope} is the topic's scope (a place path
+ * prefix), so the vote-service can freeze a ballot's electorate without asking anyone.
+ */
+public record Outcome(String topicId, String scope, Resolution resolution, String proposal, String reason,
+                      BallotSpec ballot) {
 }

@@ -1,0 +1,86 @@
+package org.shangliang.votes.counting;
+
+import org.shangliang.contracts.meeting.BallotRule;
+import org.shangliang.contracts.vote.BallotOutcome;
+
+/**
+ * Counts a ballot by API.md's rules (PRC Civil Code art. 278; the Supreme People's Court
+ * interpretation on building-unit ownership, arts. 8–9) with exact integer arithmetic: areas in
+ * hundredths of a m², every ratio compared by cross-multiplication, never floating point.
+ *
+ * <ul>
+ *   <li>Owners are holders, each counted once; a holder's area is the sum of its flats.</li>
+ *   <li>{@code ABSTAIN} participates and does not agree.</li>
+ *   <li>Quorum ({@code CIVIL_CODE_*}): participating area ≥ 2/3 of the electorate's area and
+ *       participating owners ≥ 2/3 of its owners; "以上" includes the number itself (art. 1259).</li>
+ *   <li>{@code CIVIL_CODE_MAJOR}: FOR ≥ 3/4 of the participating area and of the participating owners.</li>
+ *   <li>{@code CIVIL_CODE_ORDINARY}: FOR &gt; 1/2 of both (exactly half is not a majority).</li>
+ *   <li>{@code SIMPLE_MAJORITY}: FOR &gt; 1/2 of the votes cast, by head; no quorum, no area.</li>
+ * </ul>
+ */
+public final class Tally {
+
+    private Tally() {
+    }
+
+    /** One holder of the frozen electorate: its area and its choice, null when it did not vote. */
+    public record Counted(long areaCents, Choice choice) {
+    }
+
+    public static TallyResult count(BallotRule rule, Iterable<Counted> electorate) {
+        Count all = Count.NONE;
+        Count participating = Count.NONE;
+        Count votedFor = Count.NONE;
+        Count against = Count.NONE;
+        Count abstained = Count.NONE;
+        for (Counted holder : electorate) {
+            if (holder.areaCents() < 0) {
+                throw new IllegalArgumentException("negative area");
+            }
+            all = all.plus(holder.areaCents());
+            if (holder.choice() == null) {
+                continue;
+            }
+            participating = participating.plus(holder.areaCents());
+            switch (holder.choice()) {
+                case FOR -> votedFor = votedFor.plus(holder.areaCents());
+                case AGAINST -> against = against.plus(holder.areaCents());
+                case ABSTAIN -> abstained = abstained.plus(holder.areaCents());
+            }
+        }
+        return decide(rule, all, participating, votedFor, against, abstained);
+    }
+
+    static TallyResult decide(BallotRule rule, Count all, Count participating, Count votedFor, Count against,
+                              Count abstained) {
+        if (rule == BallotRule.SIMPLE_MAJORITY) {
+            boolean approved = votedFor.owners() * 2 > participating.owners();
+            return new TallyResult(rule, all, participating, votedFor, against, abstained, false, true,
+                    approved ? BallotOutcome.APPROVED : BallotOutcome.REJECTED);
+        }
+        boolean quorum = atLeast(participating.areaCents(), all.areaCents(), 2, 3)
+                && atLeast(participating.owners(), all.owners(), 2, 3)
+                && participating.owners() > 0;
+        if (!quorum) {
+            return new TallyResult(rule, all, participating, votedFor, against, abstained, true, false,
+                    BallotOutcome.NO_QUORUM);
+        }
+        boolean approved = rule == BallotRule.CIVIL_CODE_MAJOR
+                ? atLeast(votedFor.areaCents(), participating.areaCents(), 3, 4)
+                        && atLeast(votedFor.owners(), participating.owners(), 3, 4)
+                : moreThanHalf(votedFor.areaCents(), participating.areaCents())
+                        && moreThanHalf(votedFor.owners(), participating.owners());
+        return new TallyResult(rule, all, participating, votedFor, against, abstained, true, true,
+                approved ? BallotOutcome.APPROVED : BallotOutcome.REJECTED);
+    }
+
+    /** part ≥ numerator/denominator of whole, exactly: part × denominator ≥ whole × numerator. */
+    static boolean atLeast(long part, long whole, long numerator, long denominator) {
+        return Math.multiplyExact(part, denominator) >= Math.multiplyExact(whole, numerator);
+    }
+
+    /** part &gt; half of whole, exactly. */
+    static boolean moreThanHalf(long part, long whole) {
+        return Math.multiplyExact(part, 2) > whole;
+    }
+}
