@@ -57,11 +57,17 @@ public final class ApiClient {
     }
 
     public Response send(String method, String path, String json) {
+        return send(method, path, json, null);
+    }
+
+    /** With {@code csv}, the body is sent as {@code text/csv} instead of JSON. */
+    public Response send(String method, String path, String json, String csv) {
+        String body = csv != null ? csv : json;
         var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (json != null) {
-            builder.header("Content-Type", "application/json");
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            builder.header("Content-Type", csv != null ? "text/csv; charset=utf-8" : "application/json");
         }
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
@@ -71,9 +77,9 @@ public final class ApiClient {
         }
         try {
             HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode body = response.body() == null || response.body().isBlank() ? JSON.nullNode()
+            JsonNode parsed = response.body() == null || response.body().isBlank() ? JSON.nullNode()
                     : JSON.readTree(response.body());
-            return new Response(response.statusCode(), body, response);
+            return new Response(response.statusCode(), parsed, response);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

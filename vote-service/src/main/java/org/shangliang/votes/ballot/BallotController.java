@@ -1,0 +1,190 @@
+package org.shangliang.votes.ballot;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.shangliang.contracts.meeting.BallotRule;
+import org.shangliang.contracts.vote.BallotOutcome;
+import org.shangliang.platform.security.CurrentUser;
+import org.shangliang.platform.web.ApiTime;
+import org.shangliang.platform.web.PageResponse;
+import org.shangliang.platform.web.ProblemException;
+import org.shangliang.votes.counting.Choice;
+import org.shangliang.votes.counting.Count;
+import org.shangliang.votes.counting.TallyResult;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@Tag(name = "Ballots (业主表决)", description = "Choices are secret: no answer shows another owner's choice")
+class BallotController {
+
+    record Figures(long owners, BigDecimal area) {
+        static Figures of(Count c) {
+            return c == null ? null : new Figures(c.owners(), c.area());
+        }
+    }
+
+    record Turnout(long owners, BigDecimal area, BigDecimal ownersRatio, BigDecimal areaRatio) {
+    }
+
+    record BallotView(String id, String topicId, String meetingId, String community, String scope, BallotRule rule,
+                      String proposal, BallotStatus status, String notOpenedReason, OffsetDateTime opensAt,
+                      OffsetDateTime closesAt, OffsetDateTime openedAt, OffsetDateTime closedAt, Figures electorate,
+                      Turnout turnout, Boolean inElectorate, Boolean voted) {
+    }
+
+    record Share(long owners, BigDecimal area, BigDecimal ownersRatio, BigDecimal areaRatio) {
+    }
+
+    record ResultView(String ballotId, String topicId, BallotRule rule, BallotOutcome outcome, boolean quorumRequired,
+                      boolean quorumMet, Figures electorate, Share participating, Share votedFor, Share votedAgainst,
+                      Share abstained, OffsetDateTime closedAt) {
+    }
+
+    record VoteRequest(@NotNull Choice choice) {
+    }
+
+    record OfflineVoteRequest(@NotBlank @Size(max = 64) String ownerId, @NotNull Choice choice,
+                              @NotNull @Pattern(regexp = "PAPER|DOOR_TO_DOOR|ON_SITE") String channel,
+                              @NotBlank @Size(max = 500) String evidence) {
+    }
+
+    record Receipt(String receipt, String ballotId) {
+    }
+
+    record MyVote(String ballotId, Choice choice, String channel, String receipt, OffsetDateTime votedAt) {
+    }
+
+    private final Ballots ballots;
+    private final MongoTemplate mongo;
+
+    BallotController(Ballots ballots, MongoTemplate mongo) {
+        this.ballots = ballots;
+        this.mongo = mongo;
+    }
+
+    @GetMapping("/api/ballots")
+    PageResponse<BallotView> list(@RequestParam(required = false) @Size(max = 64) String topicId,
+                                  @RequestParam(required = false) BallotStatus status,
+                                  @RequestParam(defaultValue = "0") @Min(0) int page,
+                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, CurrentUser user) {
+        Criteria where = user.isStreetLevel() ? new Criteria() : Criteria.where("community").is(user.community());
+        if (topicId != null) {
+            where = where.and("topicId").is(topicId);
+        }
+        if (status != null) {
+            where = where.and("status").is(status);
+        }
+        Query query = new Query(where);
+        long total = mongo.count(query, Ballot.class);
+        List<BallotView> items = new ArrayList<>();
+        for (Ballot b : mongo.find(query.with(Sort.by(Sort.Direction.DESC, "opensAt")).skip((long) page * size).limit(size),
+                Ballot.class)) {
+            items.add(view(b, user));
+        }
+        return new PageResponse<>(items, page, size, total);
+    }
+
+    @GetMapping("/api/ballots/{id}")
+    @Operation(summary = "The ballot with its live turnout (owners and area; never choices)")
+    BallotView get(@PathVariable String id, CurrentUser user) {
+        return view(ballots.visible(id, user), user);
+    }
+
+    @PostMapping("/api/ballots/{id}/votes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Vote once as an owner in the electorate; 403 outside it, 409 when voted already or not open")
+    Receipt vote(@PathVariable String id, @Valid @RequestBody VoteRequest body, CurrentUser user) {
+        Ballot ballot = ballots.visible(id, user);
+        return new Receipt(ballots.vote(ballot, user.id(), body.choice(), "ONLINE", null, null, false), id);
+    }
+
+    @PostMapping("/api/ballots/{id}/offline-votes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('COMMITTEE', 'STAFF')")
+    @Operation(summary = "Record a paper, door-to-door or on-site vote for an owner with its evidence; counted once "
+            + "together with online votes (409 when that holder voted already)")
+    Receipt offlineVote(@PathVariable String id, @Valid @RequestBody OfflineVoteRequest body, CurrentUser user) {
+        Ballot ballot = ballots.visible(id, user);
+        return new Receipt(ballots.vote(ballot, body.ownerId(), body.choice(), body.channel(), body.evidence().strip(),
+                user.id(), true), id);
+    }
+
+    @GetMapping("/api/ballots/{id}/my-vote")
+    @Operation(summary = "The caller's own choice and receipt")
+    MyVote myVote(@PathVariable String id, CurrentUser user) {
+        Ballot ballot = ballots.visible(id, user);
+        Elector elector = ballots.electorOf(ballot.getId(), user.id());
+        if (elector == null) {
+            throw ProblemException.forbidden("ballot.not-in-electorate", "You are not in this ballot's electorate");
+        }
+        if (elector.choice() == null) {
+            throw ProblemException.notFound("Vote", "of " + user.id());
+        }
+        return new MyVote(id, elector.choice(), elector.channel(), elector.receipt(), ApiTime.of(elector.votedAt()));
+    }
+
+    @GetMapping("/api/ballots/{id}/result")
+    @Operation(summary = "The full tally once the ballot is closed (409 before)")
+    ResultView result(@PathVariable String id, CurrentUser user) {
+        Ballot ballot = ballots.visible(id, user);
+        if (ballot.getStatus() != BallotStatus.CLOSED) {
+            throw Ballots.notClosed(ballot.getStatus());
+        }
+        TallyResult r = ballot.getResult();
+        Count p = r.participating();
+        return new ResultView(id, ballot.getTopicId(), r.rule(), r.outcome(), r.quorumRequired(), r.quorumMet(),
+                Figures.of(r.electorate()), share(p, r.electorate()), share(r.votedFor(), p), share(r.votedAgainst(), p),
+                share(r.abstained(), p), ApiTime.of(ballot.getClosedAt()));
+    }
+
+    private BallotView view(Ballot b, CurrentUser user) {
+        Turnout turnout = null;
+        if (b.getStatus() == BallotStatus.OPEN || b.getStatus() == BallotStatus.CLOSED) {
+            Count voted = b.getStatus() == BallotStatus.CLOSED ? b.getResult().participating() : ballots.turnout(b.getId());
+            turnout = new Turnout(voted.owners(), voted.area(), ratio(voted.owners(), b.getElectorate().owners()),
+                    ratio(voted.areaCents(), b.getElectorate().areaCents()));
+        }
+        Elector me = b.getStatus() == BallotStatus.OPEN || b.getStatus() == BallotStatus.CLOSED
+                ? ballots.electorOf(b.getId(), user.id()) : null;
+        return new BallotView(b.getId(), b.getTopicId(), b.getMeetingId(), b.getCommunity(), b.getScope(), b.getRule(),
+                b.getProposal(), b.getStatus(), b.getNotOpenedReason(), ApiTime.of(b.getOpensAt()),
+                ApiTime.of(b.getClosesAt()), ApiTime.of(b.getOpenedAt()), ApiTime.of(b.getClosedAt()),
+                Figures.of(b.getElectorate()), turnout, me != null, me == null ? null : me.choice() != null);
+    }
+
+    private static Share share(Count part, Count whole) {
+        return new Share(part.owners(), part.area(), ratio(part.owners(), whole.owners()),
+                ratio(part.areaCents(), whole.areaCents()));
+    }
+
+    private static BigDecimal ratio(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+}

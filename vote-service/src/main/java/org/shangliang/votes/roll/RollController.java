@@ -1,0 +1,127 @@
+package org.shangliang.votes.roll;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.bson.Document;
+import org.shangliang.platform.security.CurrentUser;
+import org.shangliang.platform.web.ApiTime;
+import org.shangliang.platform.web.ProblemException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Owners' rolls (业主名册)")
+class RollController {
+
+    record Totals(long owners, long flats, BigDecimal totalArea) {
+    }
+
+    record BuildingTotals(String building, long owners, long flats, BigDecimal area) {
+    }
+
+    record EstateTotals(String estate, long owners, long flats, BigDecimal area, List<BuildingTotals> buildings) {
+    }
+
+    record RollView(String community, long owners, long flats, BigDecimal totalArea, OffsetDateTime uploadedAt,
+                    String uploadedBy, List<EstateTotals> estates) {
+    }
+
+    private final Rolls rolls;
+    private final MongoTemplate mongo;
+
+    RollController(Rolls rolls, MongoTemplate mongo) {
+        this.rolls = rolls;
+        this.mongo = mongo;
+    }
+
+    @PutMapping(path = "/api/rolls/{community}", consumes = {"text/csv", "text/plain", "application/csv"})
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Replace a community's roll as a whole from CSV (flat,ownerId,ownerName,area,holder); "
+            + "a bad line rejects the whole file with every bad line listed. Open ballots keep their frozen electorate.")
+    Totals replace(@PathVariable String community, HttpServletRequest request, CurrentUser user) throws IOException {
+        ownCommunity(community, user);
+        var result = rolls.replace(community, new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8),
+                user.id());
+        if (!result.ok()) {
+            List<Map<String, Object>> errors = new ArrayList<>();
+            result.problems().forEach(p -> errors.add(Map.of("line", p.line(), "field", p.field(), "message", p.message())));
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", "roll.invalid",
+                    result.problems().size() + " bad line(s); nothing was applied", result.problems().size())
+                    .with("errors", errors);
+        }
+        var roll = rolls.current(community).orElseThrow();
+        return new Totals(roll.owners(), roll.flats(), BigDecimal.valueOf(roll.totalAreaCents(), 2));
+    }
+
+    @GetMapping("/api/rolls/{community}")
+    @PreAuthorize("hasAnyRole('STAFF', 'COMMITTEE')")
+    @Operation(summary = "The current roll's totals per estate and building (owners counted once per holder)")
+    RollView read(@PathVariable String community, CurrentUser user) {
+        ownCommunity(community, user);
+        var roll = rolls.current(community).orElseThrow(() -> ProblemException.notFound("Roll", community));
+        Map<String, List<BuildingTotals>> buildings = new LinkedHashMap<>();
+        for (Document d : totals(roll.rollId(), "$estate", "$building")) {
+            Document key = (Document) d.get("_id");
+            buildings.computeIfAbsent(key.getString("estate"), e -> new ArrayList<>()).add(new BuildingTotals(
+                    key.getString("building"), number(d, "owners"), number(d, "flats"),
+                    BigDecimal.valueOf(number(d, "area"), 2)));
+        }
+        List<EstateTotals> estates = new ArrayList<>();
+        for (Document d : totals(roll.rollId(), "$estate", null)) {
+            String estate = ((Document) d.get("_id")).getString("estate");
+            estates.add(new EstateTotals(estate, number(d, "owners"), number(d, "flats"),
+                    BigDecimal.valueOf(number(d, "area"), 2), buildings.getOrDefault(estate, List.of())));
+        }
+        return new RollView(community, roll.owners(), roll.flats(), BigDecimal.valueOf(roll.totalAreaCents(), 2),
+                ApiTime.of(roll.uploadedAt()), roll.uploadedBy(), estates);
+    }
+
+    /** Owners per group are distinct holders: group by holder first, then by the place. */
+    private List<Document> totals(String rollId, String estate, String building) {
+        Document place = new Document("estate", estate);
+        if (building != null) {
+            place.append("building", building);
+        }
+        Document byHolder = new Document(place).append("holder", "$holder");
+        Document placeOfGroup = new Document("estate", "$_id.estate");
+        if (building != null) {
+            placeOfGroup.append("building", "$_id.building");
+        }
+        List<Document> out = new ArrayList<>();
+        mongo.getCollection("roll_flats").aggregate(List.of(
+                new Document("$match", new Document("rollId", rollId)),
+                new Document("$group", new Document("_id", byHolder).append("flats", new Document("$sum", 1))
+                        .append("area", new Document("$sum", "$areaCents"))),
+                new Document("$group", new Document("_id", placeOfGroup).append("owners", new Document("$sum", 1))
+                        .append("flats", new Document("$sum", "$flats")).append("area", new Document("$sum", "$area"))),
+                new Document("$sort", new Document("_id", 1)))).forEach(out::add);
+        return out;
+    }
+
+    private static long number(Document d, String field) {
+        return ((Number) d.get(field)).longValue();
+    }
+
+    /** Staff act on their own community's roll; another community's answers 404 (street staff: any). */
+    private static void ownCommunity(String community, CurrentUser user) {
+        if (!user.canSee(community)) {
+            throw ProblemException.notFound("Roll", community);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.shangliang.votes.roll;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads and checks a whole roll CSV ({@code flat,ownerId,ownerName,area,holder}) with Commons CSV.
+ * Either every line is good, or every bad line is reported with its reason and nothing is kept.
+ */
+final class RollCsv {
+
+    static final List<String> HEADER = List.of("flat", "ownerId", "ownerName", "area", "holder");
+    static final int MAX_ROWS = 50_000;
+    private static final Pattern FLAT = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}(/[a-z0-9][a-z0-9-]{0,63}){4}");
+    private static final Pattern OWNER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    private static final Pattern AREA = Pattern.compile("\\d{1,7}(\\.\\d{1,2})?");
+
+    /** A bad line: its number (the header is line 1), the column and why. */
+    record Problem(int line, String field, String message) {
+    }
+
+    record Result(List<RollRow> rows, List<Problem> problems) {
+        boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private RollCsv() {
+    }
+
+    static Result read(String community, Reader reader) throws IOException {
+        List<RollRow> rows = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get().parse(reader);
+        if (!parser.getHeaderNames().equals(HEADER)) {
+            problems.add(new Problem(1, "header", "the header must be " + String.join(",", HEADER) + " but is "
+                    + String.join(",", parser.getHeaderNames())));
+            return new Result(List.of(), problems);
+        }
+        Map<String, Integer> flatLine = new HashMap<>();
+        Map<String, String> ownerOfHolder = new HashMap<>();
+        Map<String, String> holderOfOwner = new HashMap<>();
+        Map<String, Integer> holderLine = new HashMap<>();
+        int count = 0;
+        for (CSVRecord record : parser) {
+            int line = (int) record.getRecordNumber() + 1;
+            if (++count > MAX_ROWS) {
+                problems.add(new Problem(line, "file", "more than " + MAX_ROWS + " rows"));
+                break;
+            }
+            if (!record.isConsistent()) {
+                problems.add(new Problem(line, "line", "expected " + HEADER.size() + " columns, found " + record.size()));
+                continue;
+            }
+            String flat = record.get("flat");
+            String ownerId = record.get("ownerId");
+            String ownerName = record.get("ownerName");
+            String area = record.get("area");
+            String holder = record.get("holder");
+            int before = problems.size();
+            if (!FLAT.matcher(flat).matches()) {
+                problems.add(new Problem(line, "flat", "not a flat path community/estate/building/entrance/flat: " + flat));
+            } else if (!flat.startsWith(community + "/")) {
+                problems.add(new Problem(line, "flat", "flat outside community " + community + ": " + flat));
+            } else if (flatLine.containsKey(flat)) {
+                problems.add(new Problem(line, "flat", "duplicate flat " + flat + " (also on line " + flatLine.get(flat) + ")"));
+            }
+            if (!OWNER_ID.matcher(ownerId).matches()) {
+                problems.add(new Problem(line, "ownerId", "owner id must be 1 to 64 letters, digits or ._@-"));
+            }
+            if (ownerName.isEmpty() || ownerName.length() > 100) {
+                problems.add(new Problem(line, "ownerName", "owner name must be 1 to 100 characters"));
+            }
+            long areaCents = 0;
+            if (!AREA.matcher(area).matches()) {
+                problems.add(new Problem(line, "area", "area must be square metres with at most two decimals: " + area));
+            } else {
+                areaCents = new BigDecimal(area).movePointRight(2).longValueExact();
+                if (areaCents <= 0) {
+                    problems.add(new Problem(line, "area", "area must be more than 0"));
+                }
+            }
+            if (holder.isEmpty() || holder.length() > 200) {
+                problems.add(new Problem(line, "holder", "holder must be 1 to 200 characters"));
+            } else if (OWNER_ID.matcher(ownerId).matches()) {
+                String known = ownerOfHolder.putIfAbsent(holder, ownerId);
+                if (known != null && !known.equals(ownerId)) {
+                    problems.add(new Problem(line, "ownerId", "holder " + holder + " has owner id " + known + " on line "
+                            + holderLine.get(holder) + " and " + ownerId + " here: one holder votes as one owner"));
+                }
+                String knownHolder = holderOfOwner.putIfAbsent(ownerId, holder);
+                if (knownHolder != null && !knownHolder.equals(holder)) {
+                    problems.add(new Problem(line, "holder", "owner id " + ownerId + " votes for holder " + knownHolder
+                            + " already; one owner id cannot vote for two holders"));
+                }
+                holderLine.putIfAbsent(holder, line);
+            }
+            flatLine.putIfAbsent(flat, line);
+            if (problems.size() == before) {
+                rows.add(new RollRow(line, flat, ownerId, ownerName, areaCents, holder));
+            }
+        }
+        if (count == 0 && problems.isEmpty()) {
+            problems.add(new Problem(2, "file", "the roll has no flats"));
+        }
+        return new Result(problems.isEmpty() ? rows : List.of(), problems);
+    }
+}

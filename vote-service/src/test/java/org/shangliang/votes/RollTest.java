@@ -1,0 +1,81 @@
+package org.shangliang.votes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class RollTest extends VoteServiceTestSupport {
+
+    @Test
+    void aGoodRollReplacesTheOldOneAndShowsTotalsPerEstateAndBuilding() {
+        String c = community();
+        var response = staff(c).send("PUT", "/api/rolls/" + c, null, roll(c));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().get("owners").asInt()).isEqualTo(11);
+        assertThat(response.body().get("flats").asInt()).isEqualTo(12);
+        assertThat(response.body().get("totalArea").decimalValue()).isEqualByComparingTo("765.96");
+
+        var read = committee(c).get("/api/rolls/" + c);
+        assertThat(read.status()).isEqualTo(200);
+        var estate = read.body().get("estates").get(0);
+        assertThat(estate.get("estate").asString()).isEqualTo("yuejiang-xincun");
+        assertThat(estate.get("owners").asInt()).isEqualTo(11);
+        assertThat(estate.get("buildings").get(0).get("building").asString()).isEqualTo("31");
+        assertThat(estate.get("buildings").get(0).get("flats").asInt()).isEqualTo(12);
+
+        String smaller = "flat,ownerId,ownerName,area,holder\n" + c + "/yuejiang-xincun/98/1/201,yang.shumei,杨淑梅,88.00,杨淑梅\n";
+        staff(c).send("PUT", "/api/rolls/" + c, null, smaller);
+        assertThat(committee(c).get("/api/rolls/" + c).body().get("flats").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aBadFileIsRejectedWholeWithEveryBadLineListedAndNothingApplied() {
+        String c = community();
+        uploadRoll(c, roll(c));
+        String bad = """
+                flat,ownerId,ownerName,area,holder
+                %1$s/yuejiang-xincun/31/3/101,zhou.jianhua,周建华,66.205,周建华
+                %1$s/yuejiang-xincun/31/3/102,wu.meifang,吴美芳,0,吴美芳
+                %1$s/yuejiang-xincun/31/3/102,sun.lihua,孙丽华,61.46,孙丽华
+                other/yuejiang-xincun/31/3/201,zheng.haibo,郑海波,66.20,郑海波
+                %1$s/yuejiang-xincun/31/3/301,zhao.lei,赵磊,66.20,王国华
+                %1$s/yuejiang-xincun/31/3/302,wang.guohua,王国华,61.46,王国华
+                %1$s/yuejiang-xincun/31/3/401,huang.zhiqiang,黄志强,-3,黄志强
+                """.formatted(c);
+        var response = staff(c).send("PUT", "/api/rolls/" + c, null, bad);
+        assertThat(response.status()).isEqualTo(400);
+        var errors = response.body().get("errors").valueStream().map(e -> e.get("line").asInt() + ":" + e.get("field").asString()).toList();
+        assertThat(errors).contains("2:area", "3:area", "4:flat", "5:flat", "7:ownerId", "8:area");
+        assertThat(response.text("detail")).contains("未生效");
+        assertThat(committee(c).get("/api/rolls/" + c).body().get("flats").asInt()).isEqualTo(12);
+
+        var header = staff(c).send("PUT", "/api/rolls/" + c, null, "flat;owner;area\nx;y;1\n");
+        assertThat(header.status()).isEqualTo(400);
+        assertThat(header.body().get("errors").get(0).get("field").asString()).isEqualTo("header");
+    }
+
+    @Test
+    void onlyStaffOfTheCommunityMayReplaceARoll() {
+        String c = community();
+        assertThat(owner(c, "zhao.lei").send("PUT", "/api/rolls/" + c, null, roll(c)).status()).isEqualTo(403);
+        assertThat(committee(c).send("PUT", "/api/rolls/" + c, null, roll(c)).status()).isEqualTo(403);
+        String other = community();
+        assertThat(staff(other).send("PUT", "/api/rolls/" + c, null, roll(c)).status()).isEqualTo(404);
+        assertThat(staff(other).get("/api/rolls/" + c).status()).isEqualTo(404);
+        var street = new org.shangliang.platform.testing.ApiClient(port, tokens.token("shen.wenbin", "沈文斌",
+                List.of("STAFF"), "*", null));
+        assertThat(street.send("PUT", "/api/rolls/" + c, null, roll(c)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRollOverTenMebibytesIs413() {
+        String c = community();
+        StringBuilder huge = new StringBuilder("flat,ownerId,ownerName,area,holder\n");
+        while (huge.length() < 10 * 1024 * 1024 + 10) {
+            huge.append(c).append("/e/1/1/").append(huge.length()).append(",owner,名字名字名字名字名字,50.00,名字名字名字名字名字名字\n");
+        }
+        assertThat(staff(c).send("PUT", "/api/rolls/" + c, null, huge.toString()).status()).isEqualTo(413);
+    }
+}
