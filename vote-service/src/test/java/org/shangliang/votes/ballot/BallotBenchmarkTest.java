@@ -1,0 +1,91 @@
+package org.shangliang.votes.ballot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.shangliang.contracts.meeting.BallotRule;
+import org.shangliang.platform.testing.ApiClient;
+import org.shangliang.platform.testing.Streams;
+import org.shangliang.votes.VoteServiceTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Votes per second accepted by the service alone (HTTP, 8 clients), and the time to close and count
+ * a ballot of 10,000 holders. Prints figures. Run: ./mvnw -pl vote-service test -Dbenchmarks
+ */
+@Tag("benchmark")
+@TestPropertySource(properties = "shangliang.votes.clock-interval=1h")
+class BallotBenchmarkTest extends VoteServiceTestSupport {
+
+    @Autowired
+    Ballots ballots;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void tenThousandHolders() throws Exception {
+        String c = community();
+        StringBuilder csv = new StringBuilder("flat,ownerId,ownerName,area,holder\n");
+        for (int i = 0; i < 10_000; i++) {
+            csv.append(c).append("/estate/").append(1 + i / 200).append('/').append(1 + (i / 20) % 10).append('/')
+                    .append(101 + i % 20).append(",owner").append(i).append(",业主").append(i).append(',')
+                    .append(50 + i % 70).append('.').append(10 + i % 90).append(",业主").append(i).append('\n');
+        }
+        long t0 = System.nanoTime();
+        uploadRoll(c, csv.toString());
+        System.out.printf("%nroll of 10,000 flats uploaded and checked in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+
+        String topicId = "t-" + UUID.randomUUID();
+        Instant closesAt = Instant.now().plus(Duration.ofSeconds(150));
+        t0 = System.nanoTime();
+        Streams.publish(putToVote(c, "m-" + topicId, topicId, c + "/estate", BallotRule.CIVIL_CODE_MAJOR, closesAt));
+        String ballotId = Ballots.idFor("m-" + topicId, topicId);
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Ballot b = mongo.findById(ballotId, Ballot.class);
+            return b != null && b.getStatus() == BallotStatus.OPEN;
+        });
+        System.out.printf("ballot opened (10,000 holders frozen) %d ms after the conclusion was published%n",
+                (System.nanoTime() - t0) / 1_000_000);
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> results = new ArrayList<>();
+        t0 = System.nanoTime();
+        for (int i = 0; i < 10_000; i++) {
+            ApiClient owner = owner(c, "owner" + i);
+            String choice = i % 10 == 0 ? "AGAINST" : i % 17 == 0 ? "ABSTAIN" : "FOR";
+            results.add(pool.submit(() -> owner.post("/api/ballots/" + ballotId + "/votes",
+                    "{\"choice\":\"" + choice + "\"}").status()));
+        }
+        long accepted = 0;
+        for (Future<Integer> f : results) {
+            accepted += f.get() == 201 ? 1 : 0;
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        System.out.printf("%d votes accepted in %.1f s: %.0f votes/s (8 clients over HTTP, token validation included)%n",
+                accepted, seconds, accepted / seconds);
+        assertThat(accepted).isEqualTo(10_000);
+
+        while (Instant.now().isBefore(closesAt)) {
+            Thread.sleep(200);
+        }
+        t0 = System.nanoTime();
+        ballots.closeIfDue(ballotId);
+        System.out.printf("closed and counted 10,000 holders in %d ms: %s%n", (System.nanoTime() - t0) / 1_000_000,
+                mongo.findById(ballotId, Ballot.class).getResult());
+    }
+}
