@@ -77,7 +77,8 @@ public final class ApiClient {
         }
         try {
             HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode parsed = response.body() == null || response.body().isBlank() ? JSON.nullNode()
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode parsed = !isJson || response.body() == null || response.body().isBlank() ? JSON.nullNode()
                     : JSON.readTree(response.body());
             return new Response(response.statusCode(), parsed, response);
         } catch (java.io.IOException e) {

@@ -1,0 +1,37 @@
+package org.shangliang.meetings.agenda;
+
+import java.util.Optional;
+
+import org.shangliang.contracts.EventCatalogue;
+import org.shangliang.platform.events.EventSubscriptions;
+import org.shangliang.platform.outbox.IdempotentApplier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** Keeps the agenda view from topic events (applied once each) and answers what scheduling needs. */
+@Configuration(proxyBeanMethods = false)
+public class AgendaTopics {
+
+    private final MongoTemplate mongo;
+
+    AgendaTopics(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Bean
+    EventSubscriptions agendaView(IdempotentApplier applier) {
+        return EventSubscriptions.builder()
+                .on(EventCatalogue.TOPIC_PROPOSED, e -> applier.apply(e, AgendaTopic.class, e.data().topicId(),
+                        () -> new AgendaTopic(e.data().topicId()), t -> t.seen(e.data().community(), e.data().scope(),
+                                e.data().title(), org.shangliang.contracts.topic.TopicStatus.PROPOSED, e.data().proposedAt())))
+                .on(EventCatalogue.TOPIC_STATUS_CHANGED, e -> applier.apply(e, AgendaTopic.class, e.data().topicId(),
+                        () -> new AgendaTopic(e.data().topicId()), t -> t.seen(e.data().community(), e.data().scope(),
+                                e.data().title(), e.data().to(), e.data().changedAt())))
+                .build();
+    }
+
+    public Optional<AgendaTopic> find(String topicId) {
+        return Optional.ofNullable(mongo.findById(topicId, AgendaTopic.class));
+    }
+}

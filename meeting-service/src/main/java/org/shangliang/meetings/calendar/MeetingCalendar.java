@@ -1,0 +1,56 @@
+package org.shangliang.meetings.calendar;
+
+import java.time.ZonedDateTime;
+
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.shangliang.meetings.meeting.Meeting;
+import org.shangliang.platform.web.ApiTime;
+
+/**
+ * A meeting as an RFC 5545 calendar made with ical4j: times in Asia/Shanghai with its VTIMEZONE, a
+ * UID that never changes, and a SEQUENCE raised on every reschedule or cancellation, so calendar
+ * apps update the event they already have instead of adding another.
+ */
+public final class MeetingCalendar {
+
+    private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
+
+    private MeetingCalendar() {
+    }
+
+    public static String of(Meeting meeting) {
+        var zone = ZONES.getTimeZone(ApiTime.ZONE.getId());
+        ZonedDateTime start = meeting.getStartsAt().atZone(ApiTime.ZONE);
+        ZonedDateTime end = meeting.getEndsAt().atZone(ApiTime.ZONE);
+        VEvent event = new VEvent(start, end, meeting.getTitle());
+        event.add(new Uid("meeting-" + meeting.getId() + "@shangliang"));
+        event.add(new Sequence(meeting.getSequence()));
+        event.add(new DtStamp(meeting.getUpdatedAt()));
+        event.add(new Location(meeting.getLocation()));
+        event.add(new Description("协商议事会 · " + meeting.getFormat() + " · 议题 " + String.join(", ", meeting.getTopicIds())
+                + (meeting.getCancellationReason() == null ? "" : "\n已取消：" + meeting.getCancellationReason())));
+        event.add(meeting.getStatus() == Meeting.Status.CANCELLED ? new Status(Status.VALUE_CANCELLED)
+                : new Status(Status.VALUE_CONFIRMED));
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Shangliang//Consultation meetings//ZH"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(new Method(meeting.getStatus() == Meeting.Status.CANCELLED ? "CANCEL" : "PUBLISH"));
+        calendar.add(zone.getVTimeZone());
+        calendar.add(event);
+        return calendar.toString();
+    }
+}

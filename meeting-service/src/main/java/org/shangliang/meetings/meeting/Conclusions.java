@@ -1,0 +1,86 @@
+package org.shangliang.meetings.meeting;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.shangliang.contracts.meeting.BallotSpec;
+import org.shangliang.contracts.meeting.Outcome;
+import org.shangliang.meetings.agenda.AgendaTopics;
+import org.shangliang.platform.web.FieldError;
+import org.shangliang.platform.web.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/** API.md's conclusion rules: exactly one outcome per agenda topic, each with what its resolution needs. */
+@Component
+class Conclusions {
+
+    private final AgendaTopics agenda;
+
+    Conclusions(AgendaTopics agenda) {
+        this.agenda = agenda;
+    }
+
+    List<Outcome> check(Meeting meeting, MeetingRequests.Conclusion body, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < body.outcomes().size(); i++) {
+            var o = body.outcomes().get(i);
+            String at = "outcomes[" + i + "]";
+            if (!meeting.getTopicIds().contains(o.topicId())) {
+                errors.add(new FieldError(at + ".topicId", "topic " + o.topicId() + " is not on this meeting's agenda"));
+                continue;
+            }
+            if (!seen.add(o.topicId())) {
+                errors.add(new FieldError(at + ".topicId", "a second outcome for topic " + o.topicId()));
+                continue;
+            }
+            BallotSpec ballot = null;
+            switch (o.resolution()) {
+                case PUT_TO_VOTE -> {
+                    requireText(o.proposal(), at + ".proposal", errors);
+                    if (o.ballot() == null) {
+                        errors.add(new FieldError(at + ".ballot", "PUT_TO_VOTE needs a ballot {rule, closesAt, opensAt?}"));
+                    } else {
+                        Instant opens = o.ballot().opensAt() == null ? now : o.ballot().opensAt().toInstant();
+                        Instant closes = o.ballot().closesAt().toInstant();
+                        if (!closes.isAfter(opens) || !closes.isAfter(now)) {
+                            errors.add(new FieldError(at + ".ballot.closesAt", "must be after opensAt and in the future"));
+                        }
+                        ballot = new BallotSpec(o.ballot().rule(), o.ballot().opensAt() == null ? null : opens, closes);
+                    }
+                }
+                case CONSENSUS -> requireText(o.proposal(), at + ".proposal", errors);
+                case NOT_FEASIBLE -> requireText(o.reason(), at + ".reason", errors);
+                case FURTHER_STUDY -> {
+                }
+            }
+            String scope = agenda.find(o.topicId()).map(t -> t.getScope()).orElse(meeting.getCommunity());
+            outcomes.add(new Outcome(o.topicId(), scope, o.resolution(), strip(o.proposal()), strip(o.reason()), ballot));
+        }
+        for (String topicId : meeting.getTopicIds()) {
+            if (!seen.contains(topicId)) {
+                errors.add(new FieldError("outcomes", "no outcome for agenda topic " + topicId));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", "problem.validation.detail",
+                    "The request has invalid fields", errors.size()).with("errors", errors);
+        }
+        return outcomes;
+    }
+
+    private static void requireText(String value, String field, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "required for this resolution"));
+        }
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
+    }
+}

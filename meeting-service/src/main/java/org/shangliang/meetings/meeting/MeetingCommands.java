@@ -1,0 +1,196 @@
+package org.shangliang.meetings.meeting;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import org.shangliang.contracts.meeting.Participant;
+import org.shangliang.contracts.topic.TopicStatus;
+import org.shangliang.meetings.agenda.AgendaTopic;
+import org.shangliang.meetings.agenda.AgendaTopics;
+import org.shangliang.platform.outbox.Conflicts;
+import org.shangliang.platform.security.CurrentUser;
+import org.shangliang.platform.web.FieldError;
+import org.shangliang.platform.web.ProblemException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+@Service
+public class MeetingCommands {
+
+    private final MongoTemplate mongo;
+    private final AgendaTopics agenda;
+    private final LockProvider locks;
+    private final Clock clock;
+    private final ReentrantLock[] stripes = new ReentrantLock[128];
+
+    MeetingCommands(MongoTemplate mongo, AgendaTopics agenda, LockProvider locks, Clock clock) {
+        this.mongo = mongo;
+        this.agenda = agenda;
+        this.locks = locks;
+        this.clock = clock;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    Meeting schedule(MeetingRequests.NewMeeting body, CurrentUser user) {
+        Instant now = clock.instant();
+        Instant starts = body.startsAt().toInstant();
+        Instant ends = body.endsAt().toInstant();
+        checkTimes(starts, ends, now);
+        List<String> topicIds = new ArrayList<>(new LinkedHashSet<>(body.topicIds()));
+        String community = null;
+        for (String topicId : topicIds) {
+            AgendaTopic topic = schedulable(topicId, user);
+            community = topic.getCommunity();
+        }
+        List<Participant> participants = body.participants() == null ? List.of() : body.participants().stream()
+                .map(p -> new Participant(p.name().strip(), p.userId() == null || p.userId().isBlank() ? null : p.userId(),
+                        p.affiliation())).toList();
+        Meeting meeting = Meeting.schedule(UUID.randomUUID().toString(), community, body.title().strip(), topicIds, starts,
+                ends, body.location(), body.format(), body.capacity(), participants, user.id(), now);
+        return atLocation(meeting.getLocation(), () -> {
+            noOverlap(null, meeting.getLocation(), starts, ends);
+            return mongo.insert(meeting);
+        });
+    }
+
+    Meeting reschedule(String id, MeetingRequests.Schedule body, CurrentUser user) {
+        Instant starts = body.startsAt().toInstant();
+        Instant ends = body.endsAt().toInstant();
+        checkTimes(starts, ends, clock.instant());
+        return atLocation(body.location(), () -> change(id, user, m -> {
+            noOverlap(id, body.location(), starts, ends);
+            m.reschedule(starts, ends, body.location(), clock.instant());
+        }));
+    }
+
+    Meeting change(String id, CurrentUser user, Consumer<Meeting> change) {
+        ReentrantLock lock = stripes[Math.floorMod(id.hashCode(), stripes.length)];
+        lock.lock();
+        try {
+            return Conflicts.retry(() -> {
+                Meeting meeting = visible(id, user);
+                change.accept(meeting);
+                return mongo.save(meeting);
+            });
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Meeting visible(String id, CurrentUser user) {
+        Meeting meeting = mongo.findById(id, Meeting.class);
+        if (meeting == null || !user.canSee(meeting.getCommunity())) {
+            throw ProblemException.notFound("Meeting", id);
+        }
+        return meeting;
+    }
+
+    /**
+     * An agenda topic must be ACCEPTED or IN_DELIBERATION and of the caller's community. A topic this
+     * service has not heard of yet (accepted a moment ago) is a 409 asking to try again shortly.
+     */
+    AgendaTopic schedulable(String topicId, CurrentUser user) {
+        Optional<AgendaTopic> known = agenda.find(topicId);
+        if (known.isEmpty() || known.get().getCommunity() == null) {
+            throw ProblemException.conflict("meeting.topic-unknown", "Topic " + topicId + " is not known here yet; "
+                    + "a topic accepted a moment ago can be scheduled a second later", topicId);
+        }
+        AgendaTopic topic = known.get();
+        if (!user.canSee(topic.getCommunity())) {
+            throw ProblemException.notFound("Topic", topicId);
+        }
+        if (topic.getStatus() != TopicStatus.ACCEPTED && topic.getStatus() != TopicStatus.IN_DELIBERATION) {
+            throw ProblemException.conflict("meeting.topic-not-accepted", "Topic " + topicId + " is "
+                    + topic.getStatus() + ", not ACCEPTED", topicId, topic.getStatus()).with("topicStatus", topic.getStatus().name());
+        }
+        return topic;
+    }
+
+    private void checkTimes(Instant starts, Instant ends, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!starts.isAfter(now)) {
+            errors.add(new FieldError("startsAt", "must be in the future"));
+        }
+        if (!ends.isAfter(starts)) {
+            errors.add(new FieldError("endsAt", "must be after startsAt"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "validation",
+                    "problem.validation.detail", "The request has invalid fields", errors.size()).with("errors", errors);
+        }
+    }
+
+    private void noOverlap(String self, String location, Instant starts, Instant ends) {
+        Criteria overlapping = Criteria.where("locationKey").is(Meeting.locationKey(location))
+                .and("status").is(Meeting.Status.SCHEDULED).and("startsAt").lt(ends).and("endsAt").gt(starts);
+        if (self != null) {
+            overlapping = overlapping.and("_id").ne(self);
+        }
+        Meeting other = mongo.findOne(new Query(overlapping), Meeting.class);
+        if (other != null) {
+            throw ProblemException.conflict("meeting.overlap", "Meeting " + other.getId() + " (" + other.getTitle()
+                    + ") is at " + other.getLocation() + " then", other.getTitle(), other.getId())
+                    .with("otherMeetingId", other.getId());
+        }
+    }
+
+    /** One writer per location across every instance (ShedLock's lock on MongoDB), so overlaps cannot slip in. */
+    private <T> T atLocation(String location, Supplier<T> work) {
+        String name = "meeting-location-" + sha(Meeting.locationKey(location));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            Optional<SimpleLock> lock = locks.lock(new LockConfiguration(clock.instant(), name, Duration.ofSeconds(30),
+                    Duration.ZERO));
+            if (lock.isPresent()) {
+                try {
+                    return work.get();
+                } finally {
+                    lock.get().unlock();
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw ProblemException.conflict("meeting.location-busy", "Another booking of this location is in progress; "
+                        + "please try again");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static String sha(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

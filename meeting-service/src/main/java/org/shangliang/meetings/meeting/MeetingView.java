@@ -1,0 +1,29 @@
+package org.shangliang.meetings.meeting;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.shangliang.contracts.meeting.MeetingFormat;
+import org.shangliang.contracts.meeting.Outcome;
+import org.shangliang.contracts.meeting.Participant;
+import org.shangliang.platform.web.ApiTime;
+
+record MeetingView(String id, String community, String title, List<String> topicIds, OffsetDateTime startsAt,
+                   OffsetDateTime endsAt, String location, MeetingFormat format, int capacity, int registered,
+                   boolean registeredByMe, List<Participant> participants, Meeting.Status status, int sequence,
+                   String cancellationReason, MinutesView minutes, List<Outcome> outcomes, OffsetDateTime createdAt,
+                   OffsetDateTime updatedAt) {
+
+    record MinutesView(String summary, List<Meeting.Opinion> opinions, String recordedBy, OffsetDateTime recordedAt) {
+    }
+
+    static MeetingView of(Meeting m, String viewerId) {
+        var minutes = m.getMinutes() == null ? null : new MinutesView(m.getMinutes().summary(), m.getMinutes().opinions(),
+                m.getMinutes().recordedBy(), ApiTime.of(m.getMinutes().recordedAt()));
+        return new MeetingView(m.getId(), m.getCommunity(), m.getTitle(), m.getTopicIds(), ApiTime.of(m.getStartsAt()),
+                ApiTime.of(m.getEndsAt()), m.getLocation(), m.getFormat(), m.getCapacity(), m.getRegistrants().size(),
+                m.getRegistrants().contains(viewerId), m.getParticipants(), m.getStatus(), m.getSequence(),
+                m.getCancellationReason(), minutes, m.getOutcomes(), ApiTime.of(m.getCreatedAt()),
+                ApiTime.of(m.getUpdatedAt()));
+    }
+}
