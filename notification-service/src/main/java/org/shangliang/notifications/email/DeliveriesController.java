@@ -1,0 +1,52 @@
+package org.shangliang.notifications.email;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.shangliang.platform.web.ApiTime;
+import org.shangliang.platform.web.PageResponse;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The delivery state of every email (pending, sent, failed after retries), for staff. */
+@RestController
+@Validated
+@Tag(name = "Notifications (通知)")
+class DeliveriesController {
+
+    record DeliveryView(String id, String recipientId, String to, String type, EmailDelivery.Status status, int attempts,
+                        String lastError, OffsetDateTime createdAt, OffsetDateTime sentAt, OffsetDateTime nextAttemptAt) {
+    }
+
+    private final MongoTemplate mongo;
+
+    DeliveriesController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @GetMapping("/api/notifications/deliveries")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "Email deliveries, newest first, optionally by status (staff)")
+    PageResponse<DeliveryView> list(@RequestParam(required = false) EmailDelivery.Status status,
+                                    @RequestParam(defaultValue = "0") @Min(0) int page,
+                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Query query = status == null ? new Query() : new Query(Criteria.where("status").is(status));
+        long total = mongo.count(query, EmailDelivery.class);
+        List<DeliveryView> items = mongo.find(query.with(Sort.by(Sort.Direction.DESC, "createdAt")).skip((long) page * size)
+                .limit(size), EmailDelivery.class).stream().map(d -> new DeliveryView(d.id(), d.recipientId(), d.to(),
+                d.type(), d.status(), d.attempts(), d.lastError(), ApiTime.of(d.createdAt()), ApiTime.of(d.sentAt()),
+                ApiTime.of(d.nextAttemptAt()))).toList();
+        return new PageResponse<>(items, page, size, total);
+    }
+}

@@ -1,0 +1,106 @@
+package org.shangliang.notifications.email;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import jakarta.mail.internet.MimeMessage;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.shangliang.notifications.inbox.NotificationTexts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Sends queued emails on its own schedule, never on the Kafka consumers' threads: an SMTP outage
+ * delays mail and loses none. Failed sends are retried with growing pauses; a circuit breaker stops
+ * hammering a server that is down. One instance sends at a time (ShedLock).
+ */
+@Component
+class MailDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+
+    private final MongoTemplate mongo;
+    private final JavaMailSender mail;
+    private final NotificationTexts texts;
+    private final Clock clock;
+    private final String from;
+    private final int maxAttempts;
+    private final CircuitBreaker breaker;
+
+    MailDispatcher(MongoTemplate mongo, JavaMailSender mail, NotificationTexts texts, Clock clock,
+                   @Value("${shangliang.mail.from:noreply@shangliang.local}") String from,
+                   @Value("${shangliang.mail.max-attempts:40}") int maxAttempts,
+                   @Value("${shangliang.mail.open-circuit-for:30s}") Duration openFor) {
+        this.mongo = mongo;
+        this.mail = mail;
+        this.texts = texts;
+        this.clock = clock;
+        this.from = from;
+        this.maxAttempts = maxAttempts;
+        this.breaker = CircuitBreaker.of("smtp", CircuitBreakerConfig.custom().slidingWindowSize(5).minimumNumberOfCalls(3)
+                .failureRateThreshold(60).waitDurationInOpenState(openFor).permittedNumberOfCallsInHalfOpenState(1)
+                .build());
+    }
+
+    @Scheduled(fixedDelayString = "${shangliang.mail.interval:2s}", initialDelayString = "${shangliang.mail.interval:2s}")
+    @SchedulerLock(name = "mail-dispatcher", lockAtMostFor = "PT10M")
+    void dispatch() {
+        Instant now = clock.instant();
+        for (EmailDelivery delivery : mongo.find(new Query(Criteria.where("status").is(EmailDelivery.Status.PENDING)
+                .and("nextAttemptAt").lte(now)).with(Sort.by("nextAttemptAt")).limit(100), EmailDelivery.class)) {
+            try {
+                breaker.executeRunnable(() -> send(delivery));
+                save(delivery.sent(clock.instant()));
+            } catch (CallNotPermittedException open) {
+                return; // the server is down; the next ticks try again once the circuit lets a call through
+            } catch (RuntimeException e) {
+                int attempt = delivery.attempts() + 1;
+                boolean giveUp = attempt >= maxAttempts;
+                Duration pause = Duration.ofSeconds(Math.min(300, 1L << Math.min(attempt, 9)));
+                save(delivery.failedAttempt(e.getMessage(), clock.instant().plus(pause), giveUp));
+                log.warn("Email {} to {} failed (attempt {}){}: {}", delivery.id(), delivery.to(), attempt,
+                        giveUp ? ", giving up" : ", retrying in " + pause.toSeconds() + " s", e.toString());
+            }
+        }
+    }
+
+    private void send(EmailDelivery delivery) {
+        var text = texts.render(org.shangliang.notifications.inbox.NotificationType.valueOf(delivery.type()),
+                delivery.params(), NotificationTexts.localeOf(delivery.language()));
+        try {
+            MimeMessage message = mail.createMimeMessage();
+            var helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(delivery.to());
+            // no header injection from user text: a subject is one line
+            helper.setSubject(text.title().replaceAll("[\\r\\n]+", " "));
+            helper.setText(text.body(), "<p>" + HtmlUtils.htmlEscape(text.body()).replace("\n", "<br>") + "</p>");
+            mail.send(message);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private void save(EmailDelivery delivery) {
+        try {
+            mongo.save(delivery);
+        } catch (OptimisticLockingFailureException e) {
+            log.debug("Delivery {} changed meanwhile", delivery.id());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.shangliang.notifications.inbox;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+
+import org.shangliang.notifications.email.Preferences;
+import org.shangliang.platform.security.CurrentUser;
+import org.shangliang.platform.web.ApiTime;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Component;
+
+/** What a user sees: personal notifications and those for their role in their community, minus muted types. */
+@Component
+public class Inbox {
+
+    public record View(String id, NotificationType type, String title, String body, String topicId, String meetingId,
+                       String ballotId, OffsetDateTime createdAt, boolean read) {
+    }
+
+    private final MongoTemplate mongo;
+    private final NotificationTexts texts;
+
+    Inbox(MongoTemplate mongo, NotificationTexts texts) {
+        this.mongo = mongo;
+        this.texts = texts;
+    }
+
+    public Criteria of(CurrentUser user) {
+        List<String> roles = user.roles().stream().map(Enum::name).toList();
+        Criteria mine = new Criteria().orOperator(Criteria.where("recipientId").is(user.id()),
+                Criteria.where("audienceCommunity").is(user.community()).and("audienceRole").in(roles));
+        Preferences prefs = preferences(user.id());
+        return prefs.mutedCategories().isEmpty() ? mine
+                : new Criteria().andOperator(mine, Criteria.where("type").nin(prefs.mutedCategories()));
+    }
+
+    public Criteria unread(CurrentUser user) {
+        return new Criteria().andOperator(of(user), new Criteria().orOperator(
+                Criteria.where("recipientId").is(user.id()).and("read").is(false),
+                Criteria.where("recipientId").is(null).and("readBy").ne(user.id())));
+    }
+
+    public Preferences preferences(String userId) {
+        Preferences prefs = mongo.findById(userId, Preferences.class);
+        return prefs == null ? Preferences.defaults(userId) : prefs;
+    }
+
+    public View view(Notification n, CurrentUser user, Locale locale) {
+        var text = texts.render(n.getType(), n.getParams(), locale);
+        return new View(n.getId(), n.getType(), text.title(), text.body(), n.getTopicId(), n.getMeetingId(),
+                n.getBallotId(), ApiTime.of(n.getCreatedAt()), n.isReadBy(user.id()));
+    }
+}

@@ -1,0 +1,123 @@
+package org.shangliang.notifications.inbox;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.shangliang.contracts.EventCatalogue;
+import org.shangliang.contracts.meeting.MeetingEvent;
+import org.shangliang.contracts.meeting.Participant;
+import org.shangliang.notifications.audience.Audiences;
+import org.shangliang.platform.events.EventEnvelope;
+import org.shangliang.platform.events.EventSubscriptions;
+import org.shangliang.platform.web.ApiTime;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.shangliang.notifications.audience.Audiences.ballot;
+import static org.shangliang.notifications.audience.Audiences.meeting;
+import static org.shangliang.notifications.audience.Audiences.topic;
+
+/**
+ * API.md's "who is told what": the committee when a topic is proposed and reaches its threshold;
+ * proposer and supporters on every status change and at completion; a meeting's audience when it is
+ * scheduled, moved, cancelled, concluded and 24 h before; a ballot's electorate when it opens, when
+ * it is about to close (those who have not voted) and when it closes.
+ */
+@Configuration(proxyBeanMethods = false)
+class NotificationEvents {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @Bean
+    EventSubscriptions notifications(Audiences audiences, Notifier notifier) {
+        return EventSubscriptions.builder()
+                .on(EventCatalogue.TOPIC_PROPOSED, e -> {
+                    var d = e.data();
+                    audiences.describe(topic(d.topicId()), d.title(), d.community(), null);
+                    audiences.add(topic(d.topicId()), List.of(d.proposerId()));
+                    notifier.tellRole(e, NotificationType.TOPIC_PROPOSED, "COMMITTEE", about(d.community(), d.topicId()),
+                            List.of(d.title(), d.proposerName()));
+                })
+                .on(EventCatalogue.TOPIC_SUPPORTED, e -> audiences.add(topic(e.data().topicId()), List.of(e.data().supporterId())))
+                .on(EventCatalogue.TOPIC_SUPPORT_WITHDRAWN, e -> audiences.remove(topic(e.data().topicId()), e.data().supporterId()))
+                .on(EventCatalogue.TOPIC_THRESHOLD_REACHED, e -> notifier.tellRole(e, NotificationType.TOPIC_THRESHOLD_REACHED,
+                        "COMMITTEE", about(e.data().community(), e.data().topicId()),
+                        List.of(e.data().title(), Integer.toString(e.data().supportCount()))))
+                .on(EventCatalogue.TOPIC_STATUS_CHANGED, e -> {
+                    var d = e.data();
+                    audiences.describe(topic(d.topicId()), d.title(), d.community(), null);
+                    notifier.tell(e, NotificationType.TOPIC_STATUS_CHANGED, topicAudience(audiences, d.topicId(), d.proposerId()),
+                            about(d.community(), d.topicId()), List.of(d.title(), d.to().name(),
+                                    d.reason() == null ? "" : d.reason()));
+                })
+                .on(EventCatalogue.TOPIC_COMPLETED, e -> notifier.tell(e, NotificationType.TOPIC_COMPLETED,
+                        topicAudience(audiences, e.data().topicId(), null), about(e.data().community(), e.data().topicId()),
+                        List.of(e.data().title(), e.data().note() == null ? "" : e.data().note())))
+                .on(EventCatalogue.MEETING_SCHEDULED, e -> {
+                    var d = e.data();
+                    audiences.describe(meeting(d.meetingId()), d.title(), d.community(), d.topicIds());
+                    List<String> accounts = new ArrayList<>();
+                    for (Participant p : d.participants()) {
+                        accounts.add(p.userId());
+                    }
+                    audiences.add(meeting(d.meetingId()), accounts);
+                    tellMeeting(e, notifier, audiences, NotificationType.MEETING_SCHEDULED,
+                            List.of(d.title(), when(d.startsAt()), d.location()));
+                })
+                .on(EventCatalogue.MEETING_REGISTRATION_ADDED, e -> audiences.add(meeting(e.data().meetingId()),
+                        List.of(e.data().residentId())))
+                .on(EventCatalogue.MEETING_RESCHEDULED, e -> tellMeeting(e, notifier, audiences,
+                        NotificationType.MEETING_RESCHEDULED, List.of(e.data().title(), when(e.data().startsAt()), e.data().location())))
+                .on(EventCatalogue.MEETING_CANCELLED, e -> tellMeeting(e, notifier, audiences,
+                        NotificationType.MEETING_CANCELLED, List.of(e.data().title(), e.data().reason())))
+                .on(EventCatalogue.MEETING_REMINDER_DUE, e -> tellMeeting(e, notifier, audiences,
+                        NotificationType.MEETING_REMINDER, List.of(e.data().title(), when(e.data().startsAt()), e.data().location())))
+                .on(EventCatalogue.MEETING_CONCLUDED, e -> tellMeeting(e, notifier, audiences,
+                        NotificationType.MEETING_CONCLUDED, List.of(e.data().title())))
+                .on(EventCatalogue.BALLOT_OPENED, e -> audiences.describe(ballot(e.data().ballotId()), e.data().proposal(),
+                        e.data().community(), List.of(e.data().topicId())))
+                .on(EventCatalogue.BALLOT_ELECTORATE_PUBLISHED, e -> {
+                    var d = e.data();
+                    audiences.add(ballot(d.ballotId()), d.ownerIds());
+                    notifier.tell(e, NotificationType.BALLOT_OPENED, d.ownerIds(), new Notifier.About(d.community(),
+                            d.topicId(), null, d.ballotId()), List.of(audiences.title(ballot(d.ballotId())),
+                            audiences.title(topic(d.topicId()))));
+                })
+                .on(EventCatalogue.BALLOT_REMINDER_DUE, e -> notifier.tell(e, NotificationType.BALLOT_REMINDER,
+                        e.data().ownerIds(), new Notifier.About(e.data().community(), e.data().topicId(), null,
+                                e.data().ballotId()), List.of(audiences.title(ballot(e.data().ballotId())),
+                                when(e.data().closesAt()))))
+                .on(EventCatalogue.BALLOT_CLOSED, e -> notifier.tell(e, NotificationType.BALLOT_CLOSED,
+                        audiences.members(ballot(e.data().ballotId())), new Notifier.About(e.data().community(),
+                                e.data().topicId(), e.data().meetingId(), e.data().ballotId()),
+                        List.of(audiences.title(ballot(e.data().ballotId())), e.data().outcome().name())))
+                .build();
+    }
+
+    private static Set<String> topicAudience(Audiences audiences, String topicId, String proposerId) {
+        Set<String> people = new LinkedHashSet<>(audiences.members(topic(topicId)));
+        if (proposerId != null) {
+            people.add(proposerId);
+        }
+        return people;
+    }
+
+    private static <T extends MeetingEvent> void tellMeeting(EventEnvelope<T> e, Notifier notifier, Audiences audiences,
+                                                             NotificationType type, List<String> params) {
+        T d = e.data();
+        notifier.tell(e, type, audiences.ofMeeting(d.meetingId(), d.topicIds()),
+                new Notifier.About(d.community(), d.topicId(), d.meetingId(), null), params);
+    }
+
+    private static Notifier.About about(String community, String topicId) {
+        return new Notifier.About(community, topicId, null, null);
+    }
+
+    private static String when(Instant instant) {
+        return instant == null ? "" : ApiTime.of(instant).format(WHEN);
+    }
+}

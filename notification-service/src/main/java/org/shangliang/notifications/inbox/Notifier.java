@@ -1,0 +1,85 @@
+package org.shangliang.notifications.inbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.shangliang.notifications.email.EmailDelivery;
+import org.shangliang.notifications.email.Preferences;
+import org.shangliang.platform.events.EventEnvelope;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes notifications and their emails. Ids come from the event and the recipient: a redelivered
+ * event (also one redelivered after a crash between writing and acknowledging) inserts nothing new,
+ * and a run that stopped half-way is completed by the redelivery.
+ */
+@Component
+public class Notifier {
+
+    public record About(String community, String topicId, String meetingId, String ballotId) {
+    }
+
+    private final MongoTemplate mongo;
+
+    Notifier(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public void tell(EventEnvelope<?> event, NotificationType type, Collection<String> recipients, About about,
+                     List<String> params) {
+        Instant at = event.time() == null ? Instant.now() : event.time();
+        for (String recipient : recipients) {
+            String id = idOf(event.id(), type, recipient);
+            insert(new Notification(id, type, recipient, null, null, about.community(), about.topicId(), about.meetingId(),
+                    about.ballotId(), params, at));
+            Preferences prefs = mongo.findById(recipient, Preferences.class);
+            if (prefs != null && prefs.wantsEmail(type.name())) {
+                queueEmail(id, recipient, prefs, type, params, at);
+            }
+        }
+    }
+
+    /** Everyone holding {@code role} in the community, now or later. */
+    public void tellRole(EventEnvelope<?> event, NotificationType type, String role, About about, List<String> params) {
+        Instant at = event.time() == null ? Instant.now() : event.time();
+        String id = idOf(event.id(), type, role + "@" + about.community());
+        insert(new Notification(id, type, null, about.community(), role, about.community(), about.topicId(),
+                about.meetingId(), about.ballotId(), params, at));
+        for (Preferences prefs : mongo.find(new Query(Criteria.where("community").is(about.community()).and("roles").is(role)),
+                Preferences.class)) {
+            if (prefs.wantsEmail(type.name())) {
+                queueEmail(idOf(id, type, prefs.userId()), prefs.userId(), prefs, type, params, at);
+            }
+        }
+    }
+
+    /** The same event, type and recipient always give the same (opaque, URL-safe) id. */
+    static String idOf(String eventId, NotificationType type, String recipient) {
+        return UUID.nameUUIDFromBytes((eventId + "|" + type + "|" + recipient).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private void insert(Notification notification) {
+        try {
+            mongo.insert(notification);
+        } catch (DuplicateKeyException redelivered) {
+            // made already for this event and recipient
+        }
+    }
+
+    private void queueEmail(String id, String recipient, Preferences prefs, NotificationType type, List<String> params,
+                            Instant at) {
+        try {
+            mongo.insert(new EmailDelivery(id, id, recipient, prefs.email(), prefs.language(), type.name(), params,
+                    EmailDelivery.Status.PENDING, 0, at, null, Instant.now(), null, null));
+        } catch (DuplicateKeyException redelivered) {
+            // queued already
+        }
+    }
+}

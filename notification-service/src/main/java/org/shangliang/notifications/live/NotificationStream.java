@@ -1,0 +1,140 @@
+package org.shangliang.notifications.live;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import org.shangliang.notifications.inbox.Inbox;
+import org.shangliang.notifications.inbox.Notification;
+import org.shangliang.platform.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code GET /api/notifications/stream}: Server-Sent Events, each new notification as it is made,
+ * with heartbeats. Every open stream follows the store (not this instance's memory), so it works
+ * behind any instance, and {@code Last-Event-ID} resumes exactly after the last notification a client
+ * saw: nothing made while it was reconnecting is missed.
+ */
+@RestController
+class NotificationStream {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationStream.class);
+
+    private final MongoTemplate mongo;
+    private final Inbox inbox;
+    private final long heartbeatMillis;
+    private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "notification-stream");
+        t.setDaemon(true);
+        return t;
+    });
+
+    NotificationStream(MongoTemplate mongo, Inbox inbox,
+                       @Value("${shangliang.notifications.stream-poll:500ms}") Duration poll,
+                       @Value("${shangliang.notifications.heartbeat:15s}") Duration heartbeat) {
+        this.mongo = mongo;
+        this.inbox = inbox;
+        this.heartbeatMillis = heartbeat.toMillis();
+        poller.scheduleWithFixedDelay(this::pollAll, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @GetMapping(path = "/api/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, CurrentUser user,
+                      Locale locale) throws IOException {
+        SseEmitter emitter = new SseEmitter(0L);
+        Instant cursor = Instant.now();
+        Set<String> sentAtCursor = new HashSet<>();
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            Notification last = mongo.findById(lastEventId, Notification.class);
+            if (last != null) {
+                cursor = last.getCreatedAt();
+                sentAtCursor.add(last.getId());
+            }
+        }
+        Follower follower = new Follower(emitter, user, locale, cursor, sentAtCursor);
+        emitter.onCompletion(() -> followers.remove(follower));
+        emitter.onTimeout(() -> followers.remove(follower));
+        emitter.onError(e -> followers.remove(follower));
+        emitter.send(SseEmitter.event().comment("connected"));
+        followers.add(follower);
+        return emitter;
+    }
+
+    private void pollAll() {
+        for (Follower follower : followers) {
+            try {
+                follower.poll();
+            } catch (IOException | IllegalStateException gone) {
+                followers.remove(follower);
+            } catch (RuntimeException e) {
+                log.warn("Notification stream of {} failed: {}", follower.user.id(), e.toString());
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        poller.shutdownNow();
+        followers.forEach(f -> f.emitter.complete());
+    }
+
+    private final class Follower {
+        final SseEmitter emitter;
+        final CurrentUser user;
+        final Locale locale;
+        Instant cursor;
+        Set<String> sentAtCursor;
+        long lastSent = System.currentTimeMillis();
+
+        Follower(SseEmitter emitter, CurrentUser user, Locale locale, Instant cursor, Set<String> sentAtCursor) {
+            this.emitter = emitter;
+            this.user = user;
+            this.locale = locale;
+            this.cursor = cursor;
+            this.sentAtCursor = sentAtCursor;
+        }
+
+        synchronized void poll() throws IOException {
+            if (inbox.preferences(user.id()).inApp()) {
+                List<Notification> fresh = mongo.find(new Query(new Criteria().andOperator(inbox.of(user),
+                                Criteria.where("createdAt").gte(cursor), Criteria.where("_id").nin(sentAtCursor)))
+                        .with(Sort.by("createdAt", "_id")).limit(100), Notification.class);
+                for (Notification n : fresh) {
+                    emitter.send(SseEmitter.event().id(n.getId()).name("notification").data(inbox.view(n, user, locale),
+                            MediaType.APPLICATION_JSON));
+                    if (n.getCreatedAt().isAfter(cursor)) {
+                        cursor = n.getCreatedAt();
+                        sentAtCursor = new HashSet<>();
+                    }
+                    sentAtCursor.add(n.getId());
+                    lastSent = System.currentTimeMillis();
+                }
+            }
+            if (System.currentTimeMillis() - lastSent >= heartbeatMillis) {
+                emitter.send(SseEmitter.event().comment("heartbeat"));
+                lastSent = System.currentTimeMillis();
+            }
+        }
+    }
+}

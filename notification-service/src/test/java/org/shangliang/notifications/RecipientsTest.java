@@ -1,0 +1,152 @@
+package org.shangliang.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.shangliang.contracts.meeting.Affiliation;
+import org.shangliang.contracts.meeting.BallotRule;
+import org.shangliang.contracts.meeting.MeetingCancelled;
+import org.shangliang.contracts.meeting.MeetingConcluded;
+import org.shangliang.contracts.meeting.MeetingFormat;
+import org.shangliang.contracts.meeting.MeetingReminderDue;
+import org.shangliang.contracts.meeting.MeetingRescheduled;
+import org.shangliang.contracts.meeting.MeetingScheduled;
+import org.shangliang.contracts.meeting.Participant;
+import org.shangliang.contracts.meeting.RegistrationAdded;
+import org.shangliang.contracts.topic.Decision;
+import org.shangliang.contracts.topic.DecisionSource;
+import org.shangliang.contracts.topic.TopicCategory;
+import org.shangliang.contracts.topic.TopicCompleted;
+import org.shangliang.contracts.topic.TopicProposed;
+import org.shangliang.contracts.topic.TopicStatus;
+import org.shangliang.contracts.topic.TopicStatusChanged;
+import org.shangliang.contracts.topic.TopicSupported;
+import org.shangliang.contracts.topic.TopicThresholdReached;
+import org.shangliang.contracts.vote.BallotClosed;
+import org.shangliang.contracts.vote.BallotOpened;
+import org.shangliang.contracts.vote.BallotOutcome;
+import org.shangliang.contracts.vote.BallotReminderDue;
+import org.shangliang.contracts.vote.ElectoratePublished;
+import org.shangliang.contracts.vote.Tally;
+import org.shangliang.platform.testing.ApiClient;
+import org.shangliang.platform.testing.Streams;
+
+/** API.md's "who is told what", every notification type, against the real broker and store. */
+class RecipientsTest extends NotificationServiceTestSupport {
+
+    @Test
+    void everyTypeReachesExactlyThePeopleItConcerns() {
+        String c = community();
+        String topic = "t-" + java.util.UUID.randomUUID();
+        String proposer = person("li.xiulan");
+        String supporter = person("zhao.lei");
+        String bystander = person("wu.meifang");
+        String participant = person("wang.jianguo");
+        String registrant = person("chen.fang");
+        String owner = person("zhang.weimin");
+        String meeting = "m-" + topic;
+        String ballot = "b-" + topic;
+        String scope = c + "/yuejiang-xincun/31/3";
+        Instant now = Instant.now();
+        ApiClient committee = committee(c, person("committee"));
+
+        Streams.publish(new TopicProposed(topic, c, scope, "31号楼3单元加装电梯", TopicCategory.ELEVATOR, proposer, "李秀兰", 2, now));
+        Streams.publish(new TopicSupported(topic, c, supporter, 2, now));
+        Streams.publish(new TopicThresholdReached(topic, c, scope, "31号楼3单元加装电梯", 2, 2, now));
+        Streams.publish(new TopicStatusChanged(topic, c, scope, "31号楼3单元加装电梯", TopicCategory.ELEVATOR, proposer,
+                TopicStatus.PROPOSED, TopicStatus.ACCEPTED, "review", null, null, "committee", now));
+        // days pass between a topic's supports and its meeting: let the topic stream be applied first
+        inboxWith(resident(c, proposer), 1);
+        Streams.publish(new MeetingScheduled(meeting, c, "加装电梯协商议事会", List.of(topic), now.plusSeconds(86_400),
+                now.plusSeconds(93_600), "党群服务中心", MeetingFormat.IN_PERSON, 30,
+                List.of(new Participant("王建国", participant, Affiliation.RESIDENT_REP),
+                        new Participant("陆晓峰", null, Affiliation.PROPERTY_COMPANY)), "committee", now));
+        Streams.publish(new RegistrationAdded(meeting, c, List.of(topic), registrant, 1, now));
+        Streams.publish(new MeetingRescheduled(meeting, c, "加装电梯协商议事会", List.of(topic), now.plusSeconds(90_000),
+                now.plusSeconds(97_200), "31号楼架空层", now.plusSeconds(86_400), "党群服务中心", 1, now));
+        Streams.publish(new MeetingReminderDue(meeting, c, "加装电梯协商议事会", List.of(topic), now.plusSeconds(90_000),
+                "31号楼架空层", 1));
+        Streams.publish(new MeetingConcluded(meeting, c, "加装电梯协商议事会", List.of(topic), List.of(), "committee", now));
+        Streams.publish(new BallotOpened(ballot, topic, meeting, c, scope, BallotRule.CIVIL_CODE_MAJOR, "按楼层分摊费用",
+                now, now.plusSeconds(604_800), new Tally(2, new BigDecimal("127.66")), 1));
+        Streams.publish(new ElectoratePublished(ballot, topic, c, 1, 1, List.of(owner, proposer)));
+        Streams.publish(new BallotReminderDue(ballot, topic, c, now.plusSeconds(604_800), 1, 1, List.of(owner)));
+        Streams.publish(new BallotClosed(ballot, topic, meeting, c, BallotRule.CIVIL_CODE_MAJOR, BallotOutcome.APPROVED,
+                true, new Tally(2, new BigDecimal("127.66")), new Tally(2, new BigDecimal("127.66")),
+                new Tally(2, new BigDecimal("127.66")), new Tally(0, BigDecimal.ZERO), new Tally(0, BigDecimal.ZERO), now));
+        Streams.publish(new TopicStatusChanged(topic, c, scope, "31号楼3单元加装电梯", TopicCategory.ELEVATOR, proposer,
+                TopicStatus.VOTING, TopicStatus.APPROVED, "vote", null, new Decision("APPROVED", DecisionSource.VOTE, ballot, now),
+                "vote-service", now));
+        Streams.publish(new TopicCompleted(topic, c, "31号楼3单元加装电梯", "电梯通过验收", "staff", now));
+        String other = "m-other-" + topic;
+        Streams.publish(new MeetingCancelled(other, c, "另一场会", List.of("t-unrelated"), "台风", now));
+
+        assertThat(types(inboxWith(committee, 2))).containsExactlyInAnyOrder("TOPIC_PROPOSED", "TOPIC_THRESHOLD_REACHED");
+        assertThat(types(inboxWith(committee(c, person("new.member")), 2))).as("a committee member who signs in later")
+                .containsExactlyInAnyOrder("TOPIC_PROPOSED", "TOPIC_THRESHOLD_REACHED");
+        assertThat(types(inboxWith(resident(c, proposer), 9))).containsExactlyInAnyOrder("TOPIC_STATUS_CHANGED",
+                "MEETING_SCHEDULED", "MEETING_RESCHEDULED", "MEETING_REMINDER", "MEETING_CONCLUDED", "BALLOT_OPENED",
+                "BALLOT_CLOSED", "TOPIC_STATUS_CHANGED", "TOPIC_COMPLETED");
+        assertThat(types(inboxWith(resident(c, supporter), 7))).containsExactlyInAnyOrder("TOPIC_STATUS_CHANGED",
+                "MEETING_SCHEDULED", "MEETING_RESCHEDULED", "MEETING_REMINDER", "MEETING_CONCLUDED", "TOPIC_STATUS_CHANGED",
+                "TOPIC_COMPLETED");
+        assertThat(types(inboxWith(resident(c, participant), 4))).containsExactlyInAnyOrder("MEETING_SCHEDULED",
+                "MEETING_RESCHEDULED", "MEETING_REMINDER", "MEETING_CONCLUDED");
+        assertThat(types(inboxWith(resident(c, registrant), 3))).containsExactlyInAnyOrder("MEETING_RESCHEDULED",
+                "MEETING_REMINDER", "MEETING_CONCLUDED");
+        assertThat(types(inboxWith(resident(c, owner), 3))).containsExactlyInAnyOrder("BALLOT_OPENED", "BALLOT_REMINDER",
+                "BALLOT_CLOSED");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        assertThat(resident(c, bystander).get("/api/notifications").body().get("total").asInt()).isZero();
+        assertThat(resident(community(), proposer).get("/api/notifications").body().get("items").valueStream()
+                .filter(n -> n.get("type").asString().equals("TOPIC_PROPOSED")).count()).isZero();
+    }
+
+    @Test
+    void aRedeliveredEventMakesOneNotificationPerRecipient() {
+        String c = community();
+        String topic = "t-" + java.util.UUID.randomUUID();
+        String proposer = person("li");
+        var proposed = new TopicProposed(topic, c, c + "/x", "晾衣架", TopicCategory.PUBLIC_FACILITY, proposer, "李", 5, Instant.now());
+        Streams.publish(proposed);
+        var changed = new TopicStatusChanged(topic, c, c + "/x", "晾衣架", TopicCategory.PUBLIC_FACILITY, proposer,
+                TopicStatus.PROPOSED, TopicStatus.ACCEPTED, "review", null, null, "committee", Instant.now());
+        String id = Streams.publish(changed);
+        Streams.publish(changed, id);
+        Streams.publish(changed, id);
+        var inbox = inboxWith(resident(c, proposer), 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                resident(c, proposer).get("/api/notifications").body().get("total").asInt() == 1);
+        assertThat(inbox.get("items").get(0).get("title").asString()).isEqualTo("议题“晾衣架”：已受理");
+        assertThat(resident(c, proposer).inEnglish().get("/api/notifications").body().get("items").get(0).get("title")
+                .asString()).isEqualTo("\"晾衣架\": accepted");
+    }
+
+    @Test
+    void readOneAndReadAllAndTheUnreadCount() {
+        String c = community();
+        String member = person("committee");
+        ApiClient committee = committee(c, member);
+        for (int i = 0; i < 3; i++) {
+            Streams.publish(new TopicProposed("t-" + java.util.UUID.randomUUID(), c, c + "/x", "议题" + i, TopicCategory.OTHER,
+                    "someone", "某人", 5, Instant.now()));
+        }
+        var inbox = inboxWith(committee, 3);
+        assertThat(inbox.get("unreadCount").asInt()).isEqualTo(3);
+        String first = inbox.get("items").get(0).get("id").asString();
+        assertThat(committee.post("/api/notifications/" + first + "/read", null).status()).isEqualTo(204);
+        assertThat(committee.get("/api/notifications").body().get("unreadCount").asInt()).isEqualTo(2);
+        assertThat(committee(c, person("other")).get("/api/notifications").body().get("unreadCount").asInt())
+                .as("another member's read state is their own").isEqualTo(3);
+        assertThat(committee.get("/api/notifications?unread=true").body().get("total").asInt()).isEqualTo(2);
+        assertThat(committee.post("/api/notifications/read-all", null).status()).isEqualTo(204);
+        assertThat(committee.get("/api/notifications").body().get("unreadCount").asInt()).isZero();
+        assertThat(resident(c, person("r")).post("/api/notifications/" + first + "/read", null).status()).isEqualTo(404);
+    }
+}
