@@ -111,9 +111,31 @@ public final class LocalStack {
         if (!awaitHealthy(SERVICES, started)) {
             return 1;
         }
+        seedDemoWorld();
         printSummary(accounts, started);
         Thread.currentThread().join();
         return 0;
+    }
+
+    /**
+     * With the demo accounts and a data folder never seeded before, makes the demo world through the
+     * gateway's API. With SHANGLIANG_ACCOUNTS the caller brings its own world: nothing is seeded.
+     */
+    private void seedDemoWorld() {
+        String own = System.getenv("SHANGLIANG_ACCOUNTS");
+        Path marker = data.resolve("demo-seeded");
+        if ((own != null && !own.isBlank()) || Files.exists(marker)) {
+            return;
+        }
+        long started = System.nanoTime();
+        System.out.print("  demo world (rolls, topics, a meeting, ratings) through the gateway ");
+        try {
+            new DemoWorld("http://127.0.0.1:" + ports.gateway()).seed();
+            Files.writeString(marker, java.time.Instant.now().toString());
+            System.out.printf("ready (%.1f s)%n", seconds(started));
+        } catch (Exception e) {
+            System.out.printf("failed: %s (the platform runs; see the logs)%n", e.getMessage());
+        }
     }
 
     private void define(Path accounts) {

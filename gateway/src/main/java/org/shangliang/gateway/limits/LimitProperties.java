@@ -8,8 +8,11 @@ import org.springframework.util.unit.DataSize;
 /**
  * @param perUser          requests per {@code period} of one signed-in user ({@code sub})
  * @param perAddress       requests per {@code period} from one client address without a token
- * @param loginPerUsername sign-in attempts per {@code loginPeriod} for one username
- * @param loginPerAddress  sign-in attempts per {@code loginPeriod} from one address
+ * @param loginPerUsername sign-in attempts per {@code loginPeriod} for one username: what protects an account
+ *                         against password guessing (10 per 5 minutes)
+ * @param loginPerAddress  sign-in attempts per {@code loginPeriod} from one address, against spraying many
+ *                         usernames; generous (300 per 5 minutes) because a community office terminal or a
+ *                         shared NAT address signs in many residents legitimately
  * @param maxBodySize      the largest request body (API.md: over 1 MiB is 413)
  * @param rollBodySize     the largest roll upload (a CSV of up to 50,000 rows)
  */
@@ -22,7 +25,7 @@ public record LimitProperties(Long perUser, Long perAddress, Duration period, Lo
         perAddress = perAddress == null ? 300L : perAddress;
         period = period == null ? Duration.ofMinutes(1) : period;
         loginPerUsername = loginPerUsername == null ? 10L : loginPerUsername;
-        loginPerAddress = loginPerAddress == null ? 30L : loginPerAddress;
+        loginPerAddress = loginPerAddress == null ? 300L : loginPerAddress;
         loginPeriod = loginPeriod == null ? Duration.ofMinutes(5) : loginPeriod;
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;
         rollBodySize = rollBodySize == null ? DataSize.ofMegabytes(10) : rollBodySize;
