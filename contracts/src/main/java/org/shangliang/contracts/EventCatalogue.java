@@ -27,7 +27,6 @@ import org.shangliang.contracts.vote.BallotNotOpened;
 import org.shangliang.contracts.vote.BallotOpened;
 import org.shangliang.contracts.vote.BallotReminderDue;
 import org.shangliang.contracts.vote.ElectoratePublished;
-import org.shangliang.contracts.vote.TurnoutChanged;
 
 /** Every integration event of the platform: its type name, stream and data record. */
 public final class EventCatalogue {
@@ -74,8 +73,6 @@ public final class EventCatalogue {
             new EventType<>("shangliang.vote.electorate-published.v1", EventStream.VOTES, ElectoratePublished.class);
     public static final EventType<BallotNotOpened> BALLOT_NOT_OPENED =
             new EventType<>("shangliang.vote.ballot-not-opened.v1", EventStream.VOTES, BallotNotOpened.class);
-    public static final EventType<TurnoutChanged> BALLOT_TURNOUT_CHANGED =
-            new EventType<>("shangliang.vote.turnout-changed.v1", EventStream.VOTES, TurnoutChanged.class);
     public static final EventType<BallotReminderDue> BALLOT_REMINDER_DUE =
             new EventType<>("shangliang.vote.reminder-due.v1", EventStream.VOTES, BallotReminderDue.class);
     public static final EventType<BallotClosed> BALLOT_CLOSED =
@@ -86,7 +83,7 @@ public final class EventCatalogue {
             TOPIC_STATUS_CHANGED, TOPIC_PROGRESS_RECORDED, TOPIC_COMPLETED, TOPIC_RATED,
             MEETING_SCHEDULED, MEETING_RESCHEDULED, MEETING_CANCELLED, MEETING_REGISTRATION_ADDED,
             MEETING_REGISTRATION_CANCELLED, MEETING_MINUTES_RECORDED, MEETING_CONCLUDED, MEETING_REMINDER_DUE,
-            BALLOT_OPENED, BALLOT_ELECTORATE_PUBLISHED, BALLOT_NOT_OPENED, BALLOT_TURNOUT_CHANGED,
+            BALLOT_OPENED, BALLOT_ELECTORATE_PUBLISHED, BALLOT_NOT_OPENED,
             BALLOT_REMINDER_DUE, BALLOT_CLOSED);
 
     private static final Map<String, EventType<?>> BY_TYPE = new LinkedHashMap<>();

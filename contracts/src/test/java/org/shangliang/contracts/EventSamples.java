@@ -41,7 +41,6 @@ import org.shangliang.contracts.vote.BallotOutcome;
 import org.shangliang.contracts.vote.BallotReminderDue;
 import org.shangliang.contracts.vote.ElectoratePublished;
 import org.shangliang.contracts.vote.Tally;
-import org.shangliang.contracts.vote.TurnoutChanged;
 
 /** One realistic example of every event in the catalogue (越江新村 building 31, entrance 3). */
 public final class EventSamples {
@@ -110,8 +109,6 @@ public final class EventSamples {
                         List.of("li.xiulan", "zhao.lei", "chen.fang"))),
                 Map.entry(EventCatalogue.BALLOT_NOT_OPENED, new BallotNotOpened(TOPIC, "m-2026-03", COMMUNITY, SCOPE,
                         "NO_FLATS_IN_SCOPE", AT)),
-                Map.entry(EventCatalogue.BALLOT_TURNOUT_CHANGED, new TurnoutChanged("b-1", TOPIC, COMMUNITY,
-                        new Tally(4, new BigDecimal("270.50")), new Tally(12, new BigDecimal("804.16")), AT)),
                 Map.entry(EventCatalogue.BALLOT_REMINDER_DUE, new BallotReminderDue("b-1", TOPIC, COMMUNITY,
                         AT.plusSeconds(86_400 * 14), 1, 1, List.of("chen.fang"))),
                 Map.entry(EventCatalogue.BALLOT_CLOSED, new BallotClosed("b-1", TOPIC, "m-2026-03", COMMUNITY,

@@ -125,7 +125,7 @@ class RecipientsTest extends NotificationServiceTestSupport {
                 resident(c, proposer).get("/api/notifications").body().get("total").asInt() == 1);
         assertThat(inbox.get("items").get(0).get("title").asString()).isEqualTo("议题“晾衣架”：已受理");
         assertThat(resident(c, proposer).inEnglish().get("/api/notifications").body().get("items").get(0).get("title")
-                .asString()).isEqualTo("\"晾衣架\": accepted");
+                .asString()).isEqualTo("“晾衣架”: accepted");
     }
 
     @Test

@@ -44,7 +44,7 @@ class TwoInstancesTest extends VoteServiceTestSupport {
         Streams.publish(putToVote(c, "m-" + topicId, topicId, c + "/yuejiang-xincun/31/3", BallotRule.CIVIL_CODE_ORDINARY,
                 Instant.now().plus(Duration.ofSeconds(6))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(committee(c)
-                .get("/api/ballots?topicId=" + topicId).body().get("items").get(0).get("status").asString()).isEqualTo("CLOSED"));
+                .get("/api/ballots?topicId=" + topicId).body().get("items").path(0).path("status").asString("")).isEqualTo("CLOSED"));
         assertThat(Streams.events(EventCatalogue.BALLOT_OPENED, topicId, 2, Duration.ofSeconds(3))).hasSize(1);
         assertThat(Streams.events(EventCatalogue.BALLOT_CLOSED, topicId, 2, Duration.ofSeconds(3))).hasSize(1);
     }
