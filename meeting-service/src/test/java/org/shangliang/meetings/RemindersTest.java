@@ -24,8 +24,8 @@ class RemindersTest extends MeetingServiceTestSupport {
     @BeforeEach
     void startSecondInstance() {
         second = new SpringApplicationBuilder(MeetingServiceApplication.class).initializers(new SharedInfrastructure())
-                .properties("server.port=0", "spring.application.name=meeting-service",
-                        "shangliang.meetings.reminder-interval=300ms", "shangliang.outbox.sweep-interval=500ms").run();
+                .properties("spring.application.name=meeting-service",
+                        "shangliang.meetings.reminder-interval=300ms", "shangliang.outbox.sweep-interval=500ms").run("--server.port=0");
     }
 
     @AfterEach

@@ -70,10 +70,7 @@ class OpinionTimelineDashboardTest extends TopicServiceTestSupport {
     @Test
     void theDashboardCountsTheCommunitysTopicsForCommitteeAndStaffOnly() {
         String decided = proposeAccepted("仪表盘：充电棚");
-        publish(scheduled("m-" + decided, decided));
-        publish(concluded("m-" + decided, decided, Resolution.PUT_TO_VOTE));
-        publish(opened("b-" + decided, "m-" + decided, decided));
-        publish(closed("b-" + decided, "m-" + decided, decided, BallotOutcome.APPROVED));
+        decideByVote(decided, BallotOutcome.APPROVED);
         awaitStatus(decided, "APPROVED");
 
         var dashboard = committee().get("/api/dashboard");

@@ -115,10 +115,7 @@ class TopicLifecycleTest extends TopicServiceTestSupport {
     @Test
     void noQuorumRejectsTheTopicWithThatOutcome() {
         String id = proposeAccepted("98号楼外墙保温改造");
-        publish(scheduled("m-" + id, id));
-        publish(concluded("m-" + id, id, Resolution.PUT_TO_VOTE));
-        publish(opened("b-" + id, "m-" + id, id));
-        publish(closed("b-" + id, "m-" + id, id, BallotOutcome.NO_QUORUM));
+        decideByVote(id, BallotOutcome.NO_QUORUM);
         awaitStatus(id, "REJECTED");
         assertThat(committee().get("/api/topics/" + id).body().get("decision").get("outcome").asString())
                 .isEqualTo("NO_QUORUM");

@@ -113,6 +113,14 @@ public abstract class TopicServiceTestSupport {
                 new Tally(0, java.math.BigDecimal.ZERO), new Tally(0, java.math.BigDecimal.ZERO), Instant.now());
     }
 
+    /** A meeting for the topic puts it to the vote, and the ballot opens and closes with this outcome. */
+    protected static void decideByVote(String topicId, BallotOutcome outcome) {
+        publish(scheduled("m-" + topicId, topicId));
+        publish(concluded("m-" + topicId, topicId, Resolution.PUT_TO_VOTE));
+        publish(opened("b-" + topicId, "m-" + topicId, topicId));
+        publish(closed("b-" + topicId, "m-" + topicId, topicId, outcome));
+    }
+
     protected static String publish(org.shangliang.contracts.IntegrationEvent event) {
         return Streams.publish(event);
     }

@@ -26,9 +26,9 @@ class TwoInstancesTest extends VoteServiceTestSupport {
     void startSecondInstance() {
         second = new SpringApplicationBuilder(VoteServiceApplication.class)
                 .initializers(new SharedInfrastructure())
-                .properties("server.port=0", "spring.application.name=vote-service",
+                .properties("spring.application.name=vote-service",
                         "shangliang.votes.clock-interval=300ms", "shangliang.outbox.sweep-interval=500ms")
-                .run();
+                .run("--server.port=0");
     }
 
     @AfterEach
