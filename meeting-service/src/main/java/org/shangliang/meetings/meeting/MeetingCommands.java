@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -23,6 +22,7 @@ import org.shangliang.contracts.meeting.Participant;
 import org.shangliang.contracts.topic.TopicStatus;
 import org.shangliang.meetings.agenda.AgendaTopic;
 import org.shangliang.meetings.agenda.AgendaTopics;
+import org.shangliang.platform.outbox.AggregateLocks;
 import org.shangliang.platform.outbox.Conflicts;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.FieldError;
@@ -39,16 +39,13 @@ public class MeetingCommands {
     private final AgendaTopics agenda;
     private final LockProvider locks;
     private final Clock clock;
-    private final ReentrantLock[] stripes = new ReentrantLock[128];
+    private final AggregateLocks meetingLocks = new AggregateLocks(128);
 
     MeetingCommands(MongoTemplate mongo, AgendaTopics agenda, LockProvider locks, Clock clock) {
         this.mongo = mongo;
         this.agenda = agenda;
         this.locks = locks;
         this.clock = clock;
-        for (int i = 0; i < stripes.length; i++) {
-            stripes[i] = new ReentrantLock();
-        }
     }
 
     Meeting schedule(MeetingRequests.NewMeeting body, CurrentUser user) {
@@ -84,17 +81,11 @@ public class MeetingCommands {
     }
 
     Meeting change(String id, CurrentUser user, Consumer<Meeting> change) {
-        ReentrantLock lock = stripes[Math.floorMod(id.hashCode(), stripes.length)];
-        lock.lock();
-        try {
-            return Conflicts.retry(() -> {
-                Meeting meeting = visible(id, user);
-                change.accept(meeting);
-                return mongo.save(meeting);
-            });
-        } finally {
-            lock.unlock();
-        }
+        return meetingLocks.with(id, () -> Conflicts.retry(() -> {
+            Meeting meeting = visible(id, user);
+            change.accept(meeting);
+            return mongo.save(meeting);
+        }));
     }
 
     Meeting visible(String id, CurrentUser user) {

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.shangliang.meetings.calendar.MeetingCalendar;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.PageResponse;
+import org.shangliang.platform.web.Pages;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -76,11 +77,8 @@ class MeetingController {
         } else if (to != null) {
             where = where.and("startsAt").lt(to.toInstant());
         }
-        Query query = new Query(where);
-        long total = mongo.count(query, Meeting.class);
-        List<MeetingView> items = mongo.find(query.with(Sort.by(Sort.Direction.DESC, "startsAt")).skip((long) page * size)
-                .limit(size), Meeting.class).stream().map(m -> MeetingView.of(m, user.id())).toList();
-        return new PageResponse<>(items, page, size, total);
+        return Pages.find(mongo, new Query(where), Meeting.class, Sort.by(Sort.Direction.DESC, "startsAt"), page, size)
+                .map(m -> MeetingView.of(m, user.id()));
     }
 
     @GetMapping("/{id}")

@@ -1,7 +1,6 @@
 package org.shangliang.notifications.email;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.shangliang.platform.web.ApiTime;
 import org.shangliang.platform.web.PageResponse;
+import org.shangliang.platform.web.Pages;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -42,11 +42,8 @@ class DeliveriesController {
                                     @RequestParam(defaultValue = "0") @Min(0) int page,
                                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Query query = status == null ? new Query() : new Query(Criteria.where("status").is(status));
-        long total = mongo.count(query, EmailDelivery.class);
-        List<DeliveryView> items = mongo.find(query.with(Sort.by(Sort.Direction.DESC, "createdAt")).skip((long) page * size)
-                .limit(size), EmailDelivery.class).stream().map(d -> new DeliveryView(d.id(), d.recipientId(), d.to(),
-                d.type(), d.status(), d.attempts(), d.lastError(), ApiTime.of(d.createdAt()), ApiTime.of(d.sentAt()),
-                ApiTime.of(d.nextAttemptAt()))).toList();
-        return new PageResponse<>(items, page, size, total);
+        return Pages.find(mongo, query, EmailDelivery.class, Sort.by(Sort.Direction.DESC, "createdAt"), page, size)
+                .map(d -> new DeliveryView(d.id(), d.recipientId(), d.to(), d.type(), d.status(), d.attempts(),
+                        d.lastError(), ApiTime.of(d.createdAt()), ApiTime.of(d.sentAt()), ApiTime.of(d.nextAttemptAt())));
     }
 }

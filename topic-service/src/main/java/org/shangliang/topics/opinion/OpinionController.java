@@ -20,6 +20,7 @@ import org.bson.Document;
 import org.shangliang.contracts.topic.OpinionStance;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ApiTime;
+import org.shangliang.platform.web.Pages;
 import org.shangliang.platform.web.ProblemException;
 import org.shangliang.topics.topic.TopicLookup;
 import org.springframework.data.domain.Sort;
@@ -83,10 +84,8 @@ class OpinionController {
     OpinionPage list(@PathVariable String topicId, @RequestParam(defaultValue = "0") @Min(0) int page,
                      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, CurrentUser user) {
         topics.visible(topicId, user);
-        Query query = new Query(Criteria.where("topicId").is(topicId));
-        long total = mongo.count(query, Opinion.class);
-        List<OpinionView> items = mongo.find(query.with(Sort.by(Sort.Direction.DESC, "createdAt"))
-                .skip((long) page * size).limit(size), Opinion.class).stream().map(OpinionController::view).toList();
+        var opinions = Pages.find(mongo, new Query(Criteria.where("topicId").is(topicId)), Opinion.class,
+                Sort.by(Sort.Direction.DESC, "createdAt"), page, size).map(OpinionController::view);
         Map<OpinionStance, Long> counts = new EnumMap<>(OpinionStance.class);
         for (OpinionStance stance : OpinionStance.values()) {
             counts.put(stance, 0L);
@@ -94,7 +93,7 @@ class OpinionController {
         mongo.aggregate(Aggregation.newAggregation(Aggregation.match(Criteria.where("topicId").is(topicId)),
                         Aggregation.group("stance").count().as("count")), "opinions", Document.class)
                 .forEach(d -> counts.put(OpinionStance.valueOf(d.getString("_id")), ((Number) d.get("count")).longValue()));
-        return new OpinionPage(items, page, size, total, counts);
+        return new OpinionPage(opinions.items(), page, size, opinions.total(), counts);
     }
 
     private static OpinionView view(Opinion o) {

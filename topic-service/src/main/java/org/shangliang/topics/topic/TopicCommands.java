@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.shangliang.platform.outbox.AggregateLocks;
 import org.shangliang.platform.outbox.Conflicts;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ProblemException;
@@ -17,7 +18,7 @@ public class TopicCommands {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final TopicSettings settings;
-    private final TopicLocks locks = new TopicLocks();
+    private final AggregateLocks locks = new AggregateLocks(256);
 
     public TopicCommands(MongoTemplate mongo, Clock clock, TopicSettings settings) {
         this.mongo = mongo;

@@ -8,6 +8,7 @@ import org.shangliang.contracts.topic.TopicCategory;
 import org.shangliang.contracts.topic.TopicStatus;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.PageResponse;
+import org.shangliang.platform.web.Pages;
 import org.shangliang.platform.web.TextMatch;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -48,8 +49,6 @@ class TopicQueries {
                     Criteria.where("description").regex(pattern)));
         }
         Query query = where.isEmpty() ? new Query() : new Query(new Criteria().andOperator(where));
-        long total = mongo.count(query, Topic.class);
-        query.with(Sort.by(Sort.Direction.DESC, "createdAt")).skip((long) page * size).limit(size);
-        return new PageResponse<>(mongo.find(query, Topic.class), page, size, total);
+        return Pages.find(mongo, query, Topic.class, Sort.by(Sort.Direction.DESC, "createdAt"), page, size);
     }
 }

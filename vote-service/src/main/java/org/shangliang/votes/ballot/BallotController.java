@@ -3,8 +3,6 @@ package org.shangliang.votes.ballot;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,6 +18,7 @@ import org.shangliang.contracts.vote.BallotOutcome;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ApiTime;
 import org.shangliang.platform.web.PageResponse;
+import org.shangliang.platform.web.Pages;
 import org.shangliang.platform.web.ProblemException;
 import org.shangliang.votes.counting.Choice;
 import org.shangliang.votes.counting.Count;
@@ -101,14 +100,8 @@ class BallotController {
         if (status != null) {
             where = where.and("status").is(status);
         }
-        Query query = new Query(where);
-        long total = mongo.count(query, Ballot.class);
-        List<BallotView> items = new ArrayList<>();
-        for (Ballot b : mongo.find(query.with(Sort.by(Sort.Direction.DESC, "opensAt")).skip((long) page * size).limit(size),
-                Ballot.class)) {
-            items.add(view(b, user));
-        }
-        return new PageResponse<>(items, page, size, total);
+        return Pages.find(mongo, new Query(where), Ballot.class, Sort.by(Sort.Direction.DESC, "opensAt"), page, size)
+                .map(b -> view(b, user));
     }
 
     @GetMapping("/api/ballots/{id}")
