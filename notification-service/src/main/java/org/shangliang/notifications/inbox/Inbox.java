@@ -27,17 +27,17 @@ public class Inbox {
         this.texts = texts;
     }
 
-    public Criteria of(CurrentUser user) {
+    /** The user's notifications; {@code prefs} are the user's, read once by the caller for the whole request. */
+    public Criteria of(CurrentUser user, Preferences prefs) {
         List<String> roles = user.roles().stream().map(Enum::name).toList();
         Criteria mine = new Criteria().orOperator(Criteria.where("recipientId").is(user.id()),
                 Criteria.where("audienceCommunity").is(user.community()).and("audienceRole").in(roles));
-        Preferences prefs = preferences(user.id());
         return prefs.mutedCategories().isEmpty() ? mine
                 : new Criteria().andOperator(mine, Criteria.where("type").nin(prefs.mutedCategories()));
     }
 
-    public Criteria unread(CurrentUser user) {
-        return new Criteria().andOperator(of(user), new Criteria().orOperator(
+    public Criteria unread(CurrentUser user, Preferences prefs) {
+        return new Criteria().andOperator(of(user, prefs), new Criteria().orOperator(
                 Criteria.where("recipientId").is(user.id()).and("read").is(false),
                 Criteria.where("recipientId").is(null).and("readBy").ne(user.id())));
     }

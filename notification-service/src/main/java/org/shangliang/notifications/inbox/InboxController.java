@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.shangliang.notifications.email.Preferences;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ProblemException;
 import org.springframework.data.domain.Sort;
@@ -43,9 +44,10 @@ class InboxController {
     @Operation(summary = "The caller's inbox, newest first, with the unread count")
     Page list(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(defaultValue = "0") @Min(0) int page,
               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, CurrentUser user, Locale locale) {
-        Query query = new Query(unread ? inbox.unread(user) : inbox.of(user));
+        Preferences prefs = inbox.preferences(user.id());
+        Query query = new Query(unread ? inbox.unread(user, prefs) : inbox.of(user, prefs));
         long total = mongo.count(query, Notification.class);
-        long unreadCount = unread ? total : mongo.count(new Query(inbox.unread(user)), Notification.class);
+        long unreadCount = unread ? total : mongo.count(new Query(inbox.unread(user, prefs)), Notification.class);
         List<Inbox.View> items = mongo.find(query.with(Sort.by(Sort.Direction.DESC, "createdAt", "_id"))
                 .skip((long) page * size).limit(size), Notification.class).stream().map(n -> inbox.view(n, user, locale)).toList();
         return new Page(items, page, size, total, unreadCount);
@@ -54,7 +56,8 @@ class InboxController {
     @PostMapping("/api/notifications/{id}/read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void read(@PathVariable String id, CurrentUser user) {
-        Notification n = mongo.findOne(new Query(new Criteria().andOperator(Criteria.where("_id").is(id), inbox.of(user))),
+        Notification n = mongo.findOne(new Query(new Criteria().andOperator(Criteria.where("_id").is(id),
+                        inbox.of(user, inbox.preferences(user.id())))),
                 Notification.class);
         if (n == null) {
             throw ProblemException.notFound("Notification", id);
@@ -67,7 +70,8 @@ class InboxController {
     void readAll(CurrentUser user) {
         mongo.updateMulti(new Query(Criteria.where("recipientId").is(user.id()).and("read").is(false)),
                 new Update().set("read", true), Notification.class);
-        mongo.updateMulti(new Query(new Criteria().andOperator(inbox.of(user), Criteria.where("recipientId").is(null))),
+        mongo.updateMulti(new Query(new Criteria().andOperator(inbox.of(user, inbox.preferences(user.id())),
+                        Criteria.where("recipientId").is(null))),
                 new Update().addToSet("readBy", user.id()), Notification.class);
     }
 

@@ -3,7 +3,9 @@ package org.shangliang.notifications.inbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.shangliang.notifications.email.EmailDelivery;
@@ -35,11 +37,14 @@ public class Notifier {
     public void tell(EventEnvelope<?> event, NotificationType type, Collection<String> recipients, About about,
                      List<String> params) {
         Instant at = event.time() == null ? Instant.now() : event.time();
+        Map<String, Preferences> preferences = new HashMap<>();
+        mongo.find(new Query(Criteria.where("userId").in(recipients)), Preferences.class)
+                .forEach(p -> preferences.put(p.userId(), p));
         for (String recipient : recipients) {
             String id = idOf(event.id(), type, recipient);
             insert(new Notification(id, type, recipient, null, null, about.community(), about.topicId(), about.meetingId(),
                     about.ballotId(), params, at));
-            Preferences prefs = mongo.findById(recipient, Preferences.class);
+            Preferences prefs = preferences.get(recipient);
             if (prefs != null && prefs.wantsEmail(type.name())) {
                 queueEmail(id, recipient, prefs, type, params, at);
             }

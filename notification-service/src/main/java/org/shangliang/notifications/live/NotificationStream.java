@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
+import org.shangliang.notifications.email.Preferences;
 import org.shangliang.notifications.inbox.Inbox;
 import org.shangliang.notifications.inbox.Notification;
 import org.shangliang.platform.security.CurrentUser;
@@ -116,8 +117,9 @@ class NotificationStream {
         }
 
         synchronized void poll() throws IOException {
-            if (inbox.preferences(user.id()).inApp()) {
-                List<Notification> fresh = mongo.find(new Query(new Criteria().andOperator(inbox.of(user),
+            Preferences prefs = inbox.preferences(user.id());
+            if (prefs.inApp()) {
+                List<Notification> fresh = mongo.find(new Query(new Criteria().andOperator(inbox.of(user, prefs),
                                 Criteria.where("createdAt").gte(cursor), Criteria.where("_id").nin(sentAtCursor)))
                         .with(Sort.by("createdAt", "_id")).limit(100), Notification.class);
                 for (Notification n : fresh) {
