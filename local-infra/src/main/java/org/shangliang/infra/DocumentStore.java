@@ -49,10 +49,6 @@ public final class DocumentStore implements AutoCloseable {
         return this;
     }
 
-    public int port() {
-        return port;
-    }
-
     /** A connection string for a database of this store. */
     public String uri(String database) {
         return "mongodb://127.0.0.1:" + port + "/" + database;

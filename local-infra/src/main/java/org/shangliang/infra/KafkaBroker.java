@@ -48,14 +48,6 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    public int port() {
-        return port;
-    }
-
-    public synchronized boolean isRunning() {
-        return server != null;
-    }
-
     public synchronized KafkaBroker start() {
         if (server != null) {
             return this;

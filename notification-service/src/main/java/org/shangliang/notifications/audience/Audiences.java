@@ -65,11 +65,6 @@ public class Audiences {
         mongo.updateFirst(new Query(Criteria.where("_id").is(key)), new Update().pull("members", userId), Audience.class);
     }
 
-    public Audience get(String key) {
-        Audience audience = mongo.findById(key, Audience.class);
-        return audience == null ? new Audience(key, null, null, List.of(), List.of()) : audience;
-    }
-
     public String title(String key) {
         Audience audience = mongo.findById(key, Audience.class);
         return audience == null || audience.title() == null ? "" : audience.title();

@@ -33,13 +33,6 @@ public final class Conflicts {
         throw last;
     }
 
-    public static void retry(Runnable command) {
-        retry(() -> {
-            command.run();
-            return null;
-        });
-    }
-
     private static void pause(int attempt) {
         long bound = Math.min(200, 5L << Math.min(attempt, 6));
         try {

@@ -73,11 +73,6 @@ public abstract class OutboxAggregate {
         return Collections.unmodifiableList(outbox);
     }
 
-    /** Events raised but not saved yet. */
-    public List<IntegrationEvent> raisedEvents() {
-        return Collections.unmodifiableList(raised);
-    }
-
     void moveRaisedIntoOutbox(java.util.function.Function<IntegrationEvent, PendingEvent> toPending) {
         if (raised.isEmpty()) {
             return;

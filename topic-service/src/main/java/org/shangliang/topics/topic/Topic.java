@@ -334,7 +334,6 @@ public class Topic extends OutboxAggregate {
     public String getProposerName() { return proposerName; }
     public int getSupportCount() { return supportCount; }
     public int getSupportThreshold() { return supportThreshold; }
-    public Instant getThresholdReachedAt() { return thresholdReachedAt; }
     public Review getReview() { return review; }
     public Decision getDecision() { return decision; }
     public String getMeetingId() { return meetingId; }
