@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class LocalStackIT {
 
     private static final List<String> SERVICES = List.of("gateway", "topic-service", "meeting-service",
-            "vote-service", "notification-service");
+            "vote-service", "notification-service", "web");
 
     @Test
     @Order(1)
@@ -23,7 +23,8 @@ class LocalStackIT {
         RunningStack stack = RunningStack.get();
         assertThat(SERVICES).allMatch(stack::healthy);
         String out = stack.launcherOutput();
-        assertThat(out).contains("API (gateway)      http://127.0.0.1:" + stack.port("gateway"),
+        assertThat(out).contains("Web (open this)    http://127.0.0.1:" + stack.port("gateway") + "/",
+                "API (gateway)      http://127.0.0.1:" + stack.port("gateway") + "/api",
                 "Mail received", "Memory (RSS)", "li.xiulan", "李秀兰", "password for all: demo2026", "./shangliang stop");
     }
 

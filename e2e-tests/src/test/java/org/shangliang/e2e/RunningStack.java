@@ -34,7 +34,7 @@ final class RunningStack {
         data = Files.createTempDirectory("shangliang-e2e-");
         output = data.resolve("launcher.out");
         for (String variable : new String[] {"GATEWAY_PORT", "TOPIC_SERVICE_PORT", "MEETING_SERVICE_PORT",
-                "VOTE_SERVICE_PORT", "NOTIFICATION_SERVICE_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGODB_PORT",
+                "VOTE_SERVICE_PORT", "NOTIFICATION_SERVICE_PORT", "WEB_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGODB_PORT",
                 "SMTP_PORT", "MAIL_VIEWER_PORT"}) {
             ports.put(variable, freePort());
         }
@@ -83,6 +83,7 @@ final class RunningStack {
             case "meeting-service" -> ports.get("MEETING_SERVICE_PORT");
             case "vote-service" -> ports.get("VOTE_SERVICE_PORT");
             case "notification-service" -> ports.get("NOTIFICATION_SERVICE_PORT");
+            case "web" -> ports.get("WEB_PORT");
             default -> throw new IllegalArgumentException(service);
         };
     }

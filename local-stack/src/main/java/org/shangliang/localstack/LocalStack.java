@@ -31,7 +31,7 @@ import org.shangliang.infra.Ports;
 public final class LocalStack {
 
     static final List<String> SERVICES = List.of("gateway", "topic-service", "meeting-service", "vote-service",
-            "notification-service");
+            "notification-service", "web");
     private static final String DEMO_PASSWORD = "demo2026";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
@@ -61,7 +61,7 @@ public final class LocalStack {
             case "start" -> stack.start(List.of(args).contains("--fresh"));
             case "stop" -> stack.stopRunning();
             case "status" -> stack.status();
-            case "restart" -> stack.restart(args.length > 1 && !args[1].startsWith("--") ? args[1] : "");
+            case "restart" -> stack.restart(operand(args).orElse(""));
             default -> {
                 System.err.println("Usage: ./shangliang [start [--fresh] | stop | status | restart <process>]");
                 yield 2;
@@ -149,7 +149,7 @@ public final class LocalStack {
                 ports.kafka(), null));
         Map<String, Integer> portOf = Map.of("gateway", ports.gateway(), "topic-service", ports.topics(),
                 "meeting-service", ports.meetings(), "vote-service", ports.votes(),
-                "notification-service", ports.notifications());
+                "notification-service", ports.notifications(), "web", ports.web());
         Map<String, String> database = Map.of("topic-service", "topics", "meeting-service", "meetings",
                 "vote-service", "votes", "notification-service", "notifications");
         for (String name : SERVICES) {
@@ -161,6 +161,9 @@ public final class LocalStack {
             if (name.equals("gateway")) {
                 env.put("SPRING_PROFILES_ACTIVE", "local");
                 env.put("SHANGLIANG_ACCOUNTS", accounts.toString());
+            }
+            if (name.equals("web")) {
+                env.put("GATEWAY_URL", "http://127.0.0.1:" + ports.gateway());
             }
             var command = new ArrayList<>(List.of(java));
             command.addAll(small);
@@ -182,6 +185,7 @@ public final class LocalStack {
         env.put("MEETING_SERVICE_URL", "http://127.0.0.1:" + ports.meetings());
         env.put("VOTE_SERVICE_URL", "http://127.0.0.1:" + ports.votes());
         env.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + ports.notifications());
+        env.put("WEB_URL", "http://127.0.0.1:" + ports.web());
         return env;
     }
 
@@ -256,7 +260,8 @@ public final class LocalStack {
     private void printSummary(Path accounts, long started) throws IOException {
         String gateway = "http://127.0.0.1:" + ports.gateway();
         System.out.printf("%n商量 Shangliang is running on 127.0.0.1 (started in %.0f s)%n", seconds(started));
-        System.out.printf("  API (gateway)      %s%n", gateway);
+        System.out.printf("  Web (open this)    %s/%n", gateway);
+        System.out.printf("  API (gateway)      %s/api%n", gateway);
         System.out.printf("  API docs           %s/swagger-ui.html%n", gateway);
         System.out.printf("  Mail received      http://127.0.0.1:%d/  (SMTP on 127.0.0.1:%d)%n", ports.mailViewer(), ports.smtp());
         System.out.printf("  Kafka / store      127.0.0.1:%d / mongodb://127.0.0.1:%d%n", ports.kafka(), ports.mongo());
@@ -414,6 +419,7 @@ public final class LocalStack {
         all.put("meeting-service", ports.meetings());
         all.put("vote-service", ports.votes());
         all.put("notification-service", ports.notifications());
+        all.put("web", ports.web());
         all.put("kafka", ports.kafka());
         all.put("kafka controller", ports.kafkaController());
         all.put("store", ports.mongo());
@@ -484,6 +490,18 @@ public final class LocalStack {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** The first argument after the command that is neither an option nor an option's value. */
+    static Optional<String> operand(String[] args) {
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--home")) {
+                i++;
+            } else if (!args[i].startsWith("--")) {
+                return Optional.of(args[i]);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> option(String[] args, String name) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.shangliang.gateway.identity.IssuerProperties;
 import org.shangliang.gateway.identity.SigningKey;
 import org.shangliang.gateway.web.GatewayProblems;
+import org.shangliang.gateway.web.PageRoutes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -77,7 +78,9 @@ public class GatewaySecurityConfiguration {
                             "/swagger-ui/**", "/webjars/**", "/fallback/**").permitAll();
                     RouteRoles.apply(exchanges);
                     exchanges.pathMatchers("/api/**").authenticated();
-                    exchanges.anyExchange().denyAll();
+                    exchanges.pathMatchers(PageRoutes.NOT_PAGES).denyAll();
+                    // Pages: the web module signs people in and checks roles itself (and the API again).
+                    exchanges.anyExchange().permitAll();
                 })
                 .oauth2ResourceServer(o -> o
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder)

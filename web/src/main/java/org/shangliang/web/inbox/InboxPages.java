@@ -1,0 +1,104 @@
+package org.shangliang.web.inbox;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.shangliang.web.api.Api;
+import org.shangliang.web.page.Forms;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The inbox (消息) and the notification preferences (设置). */
+@Controller
+class InboxPages {
+
+    /** The kinds of message a person can mute (notification-service's NotificationType). */
+    static final List<String> TYPES = List.of("TOPIC_PROPOSED", "TOPIC_THRESHOLD_REACHED", "TOPIC_STATUS_CHANGED",
+            "MEETING_SCHEDULED", "MEETING_RESCHEDULED", "MEETING_CANCELLED", "MEETING_REMINDER", "MEETING_CONCLUDED",
+            "BALLOT_OPENED", "BALLOT_REMINDER", "BALLOT_CLOSED", "TOPIC_COMPLETED");
+
+    private final Api api;
+
+    InboxPages(Api api) {
+        this.api = api;
+    }
+
+    @GetMapping("/inbox")
+    String inbox(@RequestParam(defaultValue = "0") int page, Model model) {
+        Map<String, Object> answer = api.getWithQuery("/api/notifications", Map.of("page", Math.max(page, 0), "size", 30));
+        model.addAttribute("notifications", Api.items(answer).stream().map(n -> {
+            Map<String, Object> shown = new LinkedHashMap<>(n);
+            shown.put("target", target(n));
+            return shown;
+        }).toList());
+        model.addAttribute("unread", answer.get("unreadCount"));
+        model.addAttribute("total", answer.get("total"));
+        model.addAttribute("pageNumber", Math.max(page, 0));
+        model.addAttribute("once", Forms.once());
+        return "inbox/inbox";
+    }
+
+    /** Opening a message marks it read and goes to what it is about. */
+    @PostMapping("/inbox/{id}/read")
+    String read(@PathVariable String id, @RequestParam(required = false) String next) {
+        api.post("/api/notifications/{id}/read", null, id);
+        return "redirect:" + (next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/inbox");
+    }
+
+    @PostMapping("/inbox/read-all")
+    String readAll() {
+        api.post("/api/notifications/read-all", null);
+        return "redirect:/inbox";
+    }
+
+    @GetMapping("/preferences")
+    String preferences(HttpServletRequest request, Model model) {
+        Map<String, Object> prefs = api.get("/api/notification-preferences");
+        Map<String, String> kept = Forms.prefill(request);
+        model.addAttribute("prefs", prefs);
+        model.addAttribute("form", kept);
+        model.addAttribute("types", TYPES);
+        model.addAttribute("once", Forms.once());
+        return "inbox/preferences";
+    }
+
+    @PostMapping("/preferences")
+    String savePreferences(@RequestParam Map<String, String> form,
+                           @RequestParam(name = "muted", required = false) List<String> muted,
+                           HttpServletRequest request, Model model) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        String email = form.get("email");
+        body.put("email", email == null || email.isBlank() ? null : email.strip());
+        body.put("channels", Map.of("inApp", form.containsKey("inApp"), "email", form.containsKey("emailOn")));
+        body.put("mutedCategories", muted == null ? List.of() : muted);
+        body.put("language", "en".equals(form.get("language")) ? "en" : "zh-CN");
+        return Forms.send(request, model, () -> {
+            api.put("/api/notification-preferences", body);
+            return "redirect:/preferences?saved";
+        }, problem -> {
+            model.addAttribute("prefs", body);
+            model.addAttribute("types", TYPES);
+            return "inbox/preferences";
+        });
+    }
+
+    /** Where a message leads: its ballot, meeting or topic. */
+    static String target(Map<String, Object> n) {
+        if (n.get("ballotId") != null) {
+            return "/ballots/" + n.get("ballotId");
+        }
+        if (n.get("meetingId") != null) {
+            return "/meetings/" + n.get("meetingId");
+        }
+        if (n.get("topicId") != null) {
+            return "/topics/" + n.get("topicId");
+        }
+        return "/inbox";
+    }
+}

@@ -1,0 +1,55 @@
+package org.shangliang.web.page;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.shangliang.web.signin.SignedIn;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What every page knows: who is looking ({@code me}, null before sign-in), how they want it shown
+ * ({@code display}), their language ({@code english}) and the path of the page ({@code page}, which
+ * forms send back as {@code _page} so a sign-in or an outage can bring the person back to it).
+ */
+@ControllerAdvice
+public class Viewer {
+
+    @ModelAttribute("me")
+    public SignedIn me() {
+        return current();
+    }
+
+    @ModelAttribute("display")
+    public Display display(HttpServletRequest request) {
+        return Display.of(request);
+    }
+
+    @ModelAttribute("english")
+    public boolean english() {
+        return LocaleContextHolder.getLocale().getLanguage().equals(Locale.ENGLISH.getLanguage());
+    }
+
+    @ModelAttribute("page")
+    public String page(HttpServletRequest request) {
+        return request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    }
+
+    /** Per-field messages of the API after a form was sent (empty until then). */
+    @ModelAttribute("errors")
+    public java.util.Map<String, String> errors() {
+        return java.util.Map.of();
+    }
+
+    /** What was typed into the page's form (empty until a form comes back). */
+    @ModelAttribute("form")
+    public java.util.Map<String, String> form() {
+        return java.util.Map.of();
+    }
+
+    public static SignedIn current() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof SignedIn user ? user : null;
+    }
+}

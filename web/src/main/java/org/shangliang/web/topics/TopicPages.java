@@ -1,0 +1,230 @@
+package org.shangliang.web.topics;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.shangliang.contracts.topic.OpinionStance;
+import org.shangliang.contracts.topic.TopicCategory;
+import org.shangliang.contracts.topic.TopicStatus;
+import org.shangliang.web.api.Api;
+import org.shangliang.web.page.Forms;
+import org.shangliang.web.page.Places;
+import org.shangliang.web.page.Viewer;
+import org.shangliang.web.signin.SignedIn;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Topics (议题) as residents see them: the list with what concerns their own entrance and building
+ * first, a topic's page with its supports, opinions and path, and proposing a new one. The
+ * committee's review and the staff's progress are forms on the same page, shown to those roles.
+ */
+@Controller
+class TopicPages {
+
+    /** The main path of a topic; REJECTED and WITHDRAWN end it early and are shown instead. */
+    static final List<String> PATH = List.of("PROPOSED", "ACCEPTED", "IN_DELIBERATION", "VOTING", "APPROVED",
+            "IMPLEMENTING", "COMPLETED");
+    static final Set<String> UNDECIDED = Set.of("PROPOSED", "ACCEPTED", "IN_DELIBERATION", "VOTING");
+
+    private final Api api;
+    private final Places places;
+
+    TopicPages(Api api, Places places) {
+        this.api = api;
+        this.places = places;
+    }
+
+    @GetMapping("/")
+    String home(@RequestParam(required = false) String status, @RequestParam(required = false) String q, Model model) {
+        SignedIn me = Viewer.current();
+        var query = new LinkedHashMap<String, Object>();
+        query.put("size", 100);
+        query.put("status", status);
+        query.put("q", q);
+        Map<String, Object> page = api.getWithQuery("/api/topics", query);
+        List<Map<String, Object>> topics = new ArrayList<>(Api.items(page));
+        String home = me == null ? null : me.home();
+        // What concerns my entrance first, then my building, estate, community; open ones before decided ones.
+        topics.sort(Comparator.<Map<String, Object>>comparingInt(t -> Places.nearness((String) t.get("scope"), home))
+                .thenComparing(t -> UNDECIDED.contains(String.valueOf(t.get("status"))) ? 0 : 1));
+        model.addAttribute("topics", topics);
+        model.addAttribute("total", page.get("total"));
+        model.addAttribute("statuses", TopicStatus.values());
+        model.addAttribute("status", status);
+        model.addAttribute("q", q);
+        return "topics/home";
+    }
+
+    @GetMapping("/topics/{id}")
+    String topic(@PathVariable String id, HttpServletRequest request, Model model) {
+        Map<String, Object> topic = api.get("/api/topics/{id}", id);
+        Map<String, Object> opinions = api.getWithQuery("/api/topics/{id}/opinions", Map.of("size", 100), id);
+        show(topic, opinions, model);
+        model.addAttribute("form", Forms.prefill(request));
+        model.addAttribute("once", Forms.once());
+        return "topics/topic";
+    }
+
+    private void show(Map<String, Object> topic, Map<String, Object> opinions, Model model) {
+        SignedIn me = Viewer.current();
+        String status = String.valueOf(topic.get("status"));
+        boolean resident = me != null && me.has("RESIDENT");
+        boolean undecided = UNDECIDED.contains(status);
+        boolean supported = Boolean.TRUE.equals(topic.get("supportedByMe"));
+        boolean proposer = me != null && me.userId().equals(topic.get("proposerId"));
+        model.addAttribute("topic", topic);
+        model.addAttribute("opinions", Api.items(opinions));
+        model.addAttribute("opinionCounts", opinions.getOrDefault("counts", Map.of()));
+        model.addAttribute("stances", OpinionStance.values());
+        model.addAttribute("steps", steps(status));
+        model.addAttribute("canSupport", resident && undecided && !supported);
+        model.addAttribute("canUnsupport", resident && undecided && supported && !proposer);
+        model.addAttribute("canWithdraw", proposer && "PROPOSED".equals(status));
+        model.addAttribute("canReview", me != null && me.has("COMMITTEE") && "PROPOSED".equals(status));
+        model.addAttribute("canProgress", me != null && me.has("STAFF") && Set.of("APPROVED", "IMPLEMENTING").contains(status));
+        model.addAttribute("canRate", resident && "COMPLETED".equals(status));
+        model.addAttribute("canOpine", me != null && !Set.of("REJECTED", "WITHDRAWN").contains(status));
+    }
+
+    /** The path as steps: done, the current one, still to come. */
+    static List<Map<String, String>> steps(String status) {
+        List<Map<String, String>> steps = new ArrayList<>();
+        int current = PATH.indexOf(status);
+        if (current < 0) {
+            steps.add(Map.of("status", "PROPOSED", "state", "done"));
+            steps.add(Map.of("status", status, "state", "current"));
+            return steps;
+        }
+        for (int i = 0; i < PATH.size(); i++) {
+            steps.add(Map.of("status", PATH.get(i), "state", i < current ? "done" : i == current ? "current" : "todo"));
+        }
+        return steps;
+    }
+
+    @GetMapping("/topics/new")
+    String proposeForm(HttpServletRequest request, Model model) {
+        model.addAttribute("form", Forms.prefill(request));
+        model.addAttribute("once", Forms.once());
+        return proposePage(model);
+    }
+
+    private String proposePage(Model model) {
+        SignedIn me = Viewer.current();
+        model.addAttribute("categories", TopicCategory.values());
+        model.addAttribute("levels", places.levelsOf(me == null ? null : me.home()));
+        return "topics/new";
+    }
+
+    @PostMapping("/topics")
+    String propose(@RequestParam Map<String, String> form, HttpServletRequest request, Model model) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", trim(form.get("title")));
+        body.put("description", trim(form.get("description")));
+        body.put("category", blankToNull(form.get("category")));
+        body.put("scope", blankToNull(form.get("scope")));
+        return Forms.send(request, model, () -> "redirect:/topics/" + api.post("/api/topics", body).get("id") + "?proposed",
+                problem -> proposePage(model));
+    }
+
+    @PostMapping("/topics/{id}/supports")
+    String support(@PathVariable String id, HttpServletRequest request, Model model) {
+        return act(id, request, model, () -> api.post("/api/topics/{id}/supports", null, id), "supported");
+    }
+
+    @PostMapping("/topics/{id}/supports/withdrawal")
+    String unsupport(@PathVariable String id, HttpServletRequest request, Model model) {
+        return act(id, request, model, () -> api.delete("/api/topics/{id}/supports", id), "unsupported");
+    }
+
+    @PostMapping("/topics/{id}/withdrawal")
+    String withdraw(@PathVariable String id, HttpServletRequest request, Model model) {
+        return act(id, request, model, () -> api.post("/api/topics/{id}/withdrawal", null, id), "withdrawn");
+    }
+
+    @PostMapping("/topics/{id}/opinions")
+    String opine(@PathVariable String id, @RequestParam Map<String, String> form, HttpServletRequest request,
+                 Model model) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("stance", blankToNull(form.get("stance")));
+        body.put("content", trim(form.get("content")));
+        return act(id, request, model, () -> api.post("/api/topics/{id}/opinions", body, id), "opinion");
+    }
+
+    @PostMapping("/topics/{id}/ratings")
+    String rate(@PathVariable String id, @RequestParam Map<String, String> form, HttpServletRequest request,
+                Model model) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("stars", number(form.get("stars")));
+        body.put("comment", trim(form.get("comment")));
+        return act(id, request, model, () -> api.post("/api/topics/{id}/ratings", body, id), "rated");
+    }
+
+    @PostMapping("/topics/{id}/review")
+    String review(@PathVariable String id, @RequestParam Map<String, String> form, HttpServletRequest request,
+                  Model model) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("decision", blankToNull(form.get("decision")));
+        body.put("reason", trim(form.get("reason")));
+        return act(id, request, model, () -> api.post("/api/topics/{id}/review", body, id), "reviewed");
+    }
+
+    @PostMapping("/topics/{id}/progress")
+    String progress(@PathVariable String id, @RequestParam Map<String, String> form, HttpServletRequest request,
+                    Model model) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("percent", number(form.get("percent")));
+        body.put("note", trim(form.get("note")));
+        return act(id, request, model, () -> api.post("/api/topics/{id}/progress", body, id), "progress");
+    }
+
+    @PostMapping("/topics/{id}/completion")
+    String complete(@PathVariable String id, @RequestParam Map<String, String> form, HttpServletRequest request,
+                    Model model) {
+        Map<String, Object> body = Map.of("note", String.valueOf(trim(form.get("note"))));
+        return act(id, request, model, () -> api.post("/api/topics/{id}/completion", body, id), "completed");
+    }
+
+    /** An action on the topic page: back to the page with a note of what happened, or the page with the problem. */
+    private String act(String id, HttpServletRequest request, Model model, Runnable call, String done) {
+        return Forms.send(request, model, () -> {
+            call.run();
+            return "redirect:/topics/" + id + "?done=" + done;
+        }, problem -> {
+            Map<String, Object> topic = api.get("/api/topics/{id}", id);
+            Map<String, Object> opinions = api.getWithQuery("/api/topics/{id}/opinions", Map.of("size", 100), id);
+            show(topic, opinions, model);
+            model.addAttribute("failedForm", request.getParameter("_form"));
+            return "topics/topic";
+        });
+    }
+
+    static String trim(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** A number typed into a form; what is not a number goes to the API as typed, so it names the field. */
+    static Object number(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return value.strip();
+        }
+    }
+}
