@@ -41,7 +41,8 @@ public class GatewayConfiguration {
     @Bean
     public RateLimitFilter rateLimitFilter(LimitProperties limits, GatewayProblems problems) {
         return new RateLimitFilter(new Buckets(limits.perUser(), limits.period()),
-                new Buckets(limits.perAddress(), limits.period()), problems);
+                new Buckets(limits.perAddress(), limits.period()), new Buckets(limits.pagesPerAddress(), limits.period()),
+                problems);
     }
 
     /** One circuit breaker and time limit per downstream service (the route's breaker name). */

@@ -29,6 +29,7 @@ abstract class GatewayTestSupport {
     static final Downstream MEETINGS = new Downstream("meeting-service");
     static final Downstream VOTES = new Downstream("vote-service");
     static final Downstream NOTIFICATIONS = new Downstream("notification-service");
+    static final Downstream WEB = new Downstream("web");
 
     @LocalServerPort
     int port;
@@ -43,6 +44,7 @@ abstract class GatewayTestSupport {
         registry.add("MEETING_SERVICE_URL", MEETINGS::url);
         registry.add("VOTE_SERVICE_URL", VOTES::url);
         registry.add("NOTIFICATION_SERVICE_URL", NOTIFICATIONS::url);
+        registry.add("WEB_URL", WEB::url);
         registry.add("JWT_JWK_SET_URI", () -> TestTokens.shared().jwkSetUri());
         registry.add("JWT_ISSUER", () -> TestTokens.ISSUER);
     }
@@ -53,7 +55,7 @@ abstract class GatewayTestSupport {
     /** Every test starts with healthy, fast downstreams and closed circuits. */
     @BeforeEach
     void resetDownstreams() {
-        List.of(TOPICS, MEETINGS, VOTES, NOTIFICATIONS).forEach(Downstream::reset);
+        List.of(TOPICS, MEETINGS, VOTES, NOTIFICATIONS, WEB).forEach(Downstream::reset);
         circuitBreakers.getCircuitBreakerRegistry().getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 

@@ -15,10 +15,14 @@ import org.springframework.util.unit.DataSize;
  *                         shared NAT address signs in many residents legitimately
  * @param maxBodySize      the largest request body (API.md: over 1 MiB is 413)
  * @param rollBodySize     the largest roll upload (a CSV of up to 50,000 rows)
+ * @param pagesPerAddress  page requests (HTML, styles, scripts) per {@code period} from one address: generous
+ *                         (3,000 a minute) because a community office or a shared NAT address serves many
+ *                         residents; what the pages ask of the API is limited per user
  */
 @ConfigurationProperties("shangliang.gateway.limits")
 public record LimitProperties(Long perUser, Long perAddress, Duration period, Long loginPerUsername,
-                              Long loginPerAddress, Duration loginPeriod, DataSize maxBodySize, DataSize rollBodySize) {
+                              Long loginPerAddress, Duration loginPeriod, DataSize maxBodySize, DataSize rollBodySize,
+                              Long pagesPerAddress) {
 
     public LimitProperties {
         perUser = perUser == null ? 600L : perUser;
@@ -29,5 +33,6 @@ public record LimitProperties(Long perUser, Long perAddress, Duration period, Lo
         loginPeriod = loginPeriod == null ? Duration.ofMinutes(5) : loginPeriod;
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;
         rollBodySize = rollBodySize == null ? DataSize.ofMegabytes(10) : rollBodySize;
+        pagesPerAddress = pagesPerAddress == null ? 3000L : pagesPerAddress;
     }
 }

@@ -19,6 +19,15 @@ public class PageRoutes {
     public static final String[] NOT_PAGES = {"/api", "/api/**", "/auth/**", "/v3/api-docs/**", "/swagger-ui.html",
             "/swagger-ui/**", "/webjars/swagger-ui/**", "/.well-known/**", "/actuator/**", "/fallback/**"};
 
+    private static final java.util.List<org.springframework.web.util.pattern.PathPattern> NOT_PAGE_PATTERNS =
+            java.util.Arrays.stream(NOT_PAGES).map(org.springframework.web.util.pattern.PathPatternParser.defaultInstance::parse)
+                    .toList();
+
+    /** Whether a request path is a page (routed to the web module) rather than the API or the gateway's own. */
+    public static boolean isPage(org.springframework.http.server.PathContainer path) {
+        return NOT_PAGE_PATTERNS.stream().noneMatch(p -> p.matches(path));
+    }
+
     @Bean
     public RouteLocator webPageRoute(RouteLocatorBuilder routes, @Value("${WEB_URL:http://127.0.0.1:8085}") String web) {
         return routes.routes()

@@ -116,7 +116,7 @@ public class Api {
             Map<String, Object> answer = headers(spec).retrieve()
                     .onStatus(HttpStatusCode::isError, (req, res) -> fail(res))
                     .body(OBJECT);
-            return answer == null ? Map.of() : answer;
+            return Fields.of(answer);
         } catch (ResourceAccessException e) {
             throw new ServiceUnavailable("gateway", e);
         }

@@ -60,7 +60,7 @@ class InboxPages {
     @GetMapping("/preferences")
     String preferences(HttpServletRequest request, Model model) {
         Map<String, Object> prefs = api.get("/api/notification-preferences");
-        Map<String, String> kept = Forms.prefill(request);
+        Map<String, Object> kept = Forms.prefill(request);
         model.addAttribute("prefs", prefs);
         model.addAttribute("form", kept);
         model.addAttribute("types", TYPES);

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.shangliang.web.api.ApiProblem;
+import org.shangliang.web.api.Fields;
 import org.shangliang.web.signin.Continuation;
 import org.springframework.ui.Model;
 import org.springframework.web.util.WebUtils;
@@ -92,13 +93,13 @@ public final class Forms {
     }
 
     /** The values to show in a form: kept ones (after a sign-in or an outage) or none. */
-    public static Map<String, String> prefill(HttpServletRequest request) {
-        return Continuation.takeDraft(request);
+    public static Map<String, Object> prefill(HttpServletRequest request) {
+        return Fields.of(Continuation.takeDraft(request));
     }
 
     /** What was typed into the submitted form, for showing it again. */
-    public static Map<String, String> typed(HttpServletRequest request) {
-        Map<String, String> values = new LinkedHashMap<>();
+    public static Map<String, Object> typed(HttpServletRequest request) {
+        Map<String, Object> values = new Fields();
         request.getParameterMap().forEach((k, v) -> {
             if (!k.startsWith("_") && v.length > 0) {
                 values.put(k, String.join("\n", v));

@@ -48,6 +48,7 @@ class PageErrors {
                 back = page;
             }
         }
+        Viewer.common(model, request);
         response.setStatus(503);
         response.setHeader("Retry-After", "10");
         model.addAttribute("back", back);
@@ -56,6 +57,7 @@ class PageErrors {
 
     @ExceptionHandler(ApiProblem.class)
     String problem(ApiProblem e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        Viewer.common(model, request);
         response.setStatus(e.status() >= 400 && e.status() < 600 ? e.status() : 500);
         if (e.status() == 404) {
             return "error/404";

@@ -45,8 +45,19 @@ public class Viewer {
 
     /** What was typed into the page's form (empty until a form comes back). */
     @ModelAttribute("form")
-    public java.util.Map<String, String> form() {
-        return java.util.Map.of();
+    public java.util.Map<String, Object> form() {
+        return new org.shangliang.web.api.Fields();
+    }
+
+    /** The same for views that no controller method prepared (the error pages of {@link PageErrors}). */
+    static void common(org.springframework.ui.Model model, HttpServletRequest request) {
+        var viewer = new Viewer();
+        model.addAttribute("me", current());
+        model.addAttribute("display", viewer.display(request));
+        model.addAttribute("english", viewer.english());
+        model.addAttribute("page", viewer.page(request));
+        model.addAttribute("errors", viewer.errors());
+        model.addAttribute("form", viewer.form());
     }
 
     public static SignedIn current() {

@@ -54,8 +54,10 @@ public class WebSecurity {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
+                            // A session cookie that no longer names a session: it expired (or the server restarted).
+                            boolean expired = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
                             Continuation.remember(request);
-                            response.sendRedirect("/login");
+                            response.sendRedirect(expired ? "/login?expired" : "/login");
                         })
                         .accessDeniedHandler(denied))
                 .headers(h -> h

@@ -1,0 +1,211 @@
+package org.shangliang.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The pages for who may see what, and for what goes wrong in real use: another community, a role
+ * that does not open a page, a live badge, a session that expired, a service that is down, a double
+ * tap, and a phone without JavaScript. Real Chromium, through the gateway of the packaged stack.
+ */
+class WebAccessIT {
+
+    private static RunningStack stack;
+    private static Gateway api;
+    private static final List<String> violations = new ArrayList<>();
+
+    @BeforeAll
+    static void stack() throws Exception {
+        stack = RunningStack.get();
+        api = new Gateway(stack);
+    }
+
+    @AfterAll
+    static void noSeriousAccessibilityViolations() {
+        assertThat(violations).as("axe-core serious/critical violations and sideways scrolling").isEmpty();
+    }
+
+    private String propose(String user, String title, String scope) {
+        var answer = api.post(user, "/api/topics", """
+                {"title": "%s", "description": "网页测试", "category": "PUBLIC_FACILITY", "scope": "%s"}"""
+                .formatted(title, scope));
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+        return answer.text("id");
+    }
+
+    @Test
+    void aResidentOfBachangSeesNothingOfYuejiangAndNoCommitteePage() {
+        String title = "越江新村98号楼楼道灯（只给越江看）";
+        String topic = propose("yang.shumei", title, "yuejiang/yuejiang-xincun/98");
+        try (Browser browser = Browser.phone(stack.gateway())) {
+            browser.signIn("liu.dehai");
+            assertThat(browser.path()).isEqualTo("/");
+            assertThat(browser.mainText()).doesNotContain(title).doesNotContain("越江新村");
+            browser.check("bachang-home");
+
+            browser.open("/topics/" + topic);
+            assertThat(browser.mainText()).contains("找不到这个页面").doesNotContain(title);
+            browser.check("not-found");
+
+            browser.open("/review");
+            assertThat(browser.mainText()).contains("您没有权限打开这个页面");
+            browser.check("forbidden");
+            browser.open("/dashboard");
+            assertThat(browser.mainText()).contains("您没有权限打开这个页面");
+            violations.addAll(browser.violations());
+        }
+    }
+
+    @Test
+    void theUnreadBadgeChangesLiveWhenTheCommitteeAcceptsTheTopic() {
+        String topic = propose("li.xiulan", "31号楼门口增设休息座椅（徽标测试）", "yuejiang/yuejiang-xincun/31");
+        for (String neighbour : List.of("zhang.weimin", "wang.guohua", "huang.zhiqiang", "xu.jing")) {
+            assertThat(api.post(neighbour, "/api/topics/" + topic + "/supports", null).status()).isEqualTo(201);
+        }
+        try (Browser browser = Browser.phone(stack.gateway())) {
+            browser.signIn("li.xiulan");
+            browser.open("/topics/" + topic);
+            browser.driver.executeScript("window.shangliangMarker = 'same page';");
+            int before = badge(browser);
+            // give the page's live stream a moment to connect before the event happens
+            await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofSeconds(2)).until(() -> true);
+            assertThat(api.post("wang.jianguo", "/api/topics/" + topic + "/review", "{\"decision\":\"ACCEPT\"}").status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> badge(browser) > before);
+            assertThat(browser.driver.executeScript("return window.shangliangMarker")).as("no reload").isEqualTo("same page");
+            assertThat(browser.driver.findElement(By.id("unread-badge")).isDisplayed()).isTrue();
+            browser.check("topic-badge-live");
+            violations.addAll(browser.violations());
+        }
+    }
+
+    private static int badge(Browser browser) {
+        String text = browser.driver.findElement(By.id("unread-badge")).getAttribute("textContent");
+        return text == null || text.isBlank() ? 0 : Integer.parseInt(text.strip());
+    }
+
+    @Test
+    void anExpiredSessionSignsInAgainAndComesBackWithWhatWasTyped() {
+        try (Browser browser = Browser.phone(stack.gateway())) {
+            browser.signIn("li.xiulan");
+            browser.open("/topics/new");
+            browser.check("propose");
+            browser.type("title", "31号楼3单元楼道扶手（会话过期）").type("description", "老人上楼需要扶手");
+            browser.select("category", "SAFETY");
+            browser.expireSession();
+            browser.press("提交议题");
+            assertThat(browser.path()).startsWith("/login");
+            assertThat(browser.mainText()).contains("登录已过期");
+            browser.check("signin-expired");
+            browser.typeSignIn("li.xiulan");
+            assertThat(browser.path()).isEqualTo("/topics/new");
+            assertThat(browser.field("title").getAttribute("value")).isEqualTo("31号楼3单元楼道扶手（会话过期）");
+            assertThat(browser.field("description").getAttribute("value")).isEqualTo("老人上楼需要扶手");
+            browser.press("提交议题");
+            assertThat(browser.mainText()).contains("议题已提交").contains("31号楼3单元楼道扶手（会话过期）");
+            violations.addAll(browser.violations());
+        }
+    }
+
+    @Test
+    void aStoppedServiceGivesAFriendlyPageAndTheFormKeepsWhatWasTyped() throws Exception {
+        try (Browser browser = Browser.phone(stack.gateway())) {
+            browser.signIn("zhang.weimin");
+            browser.open("/topics/new");
+            browser.type("title", "31号楼3单元加装信报箱（服务中断）").type("description", "信报箱锈坏了");
+            browser.select("category", "PUBLIC_FACILITY");
+            long pid = stack.pid("topic-service");
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+            ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
+            browser.press("提交议题");
+            assertThat(browser.mainText()).contains("服务暂时不可用").contains("您填写的内容已经保留");
+            browser.check("service-down");
+            await().atMost(Duration.ofMinutes(2)).until(() -> stack.healthy("topic-service"));
+            browser.press("回到刚才的页面");
+            assertThat(browser.path()).isEqualTo("/topics/new");
+            assertThat(browser.field("title").getAttribute("value")).isEqualTo("31号楼3单元加装信报箱（服务中断）");
+            assertThat(browser.field("description").getAttribute("value")).isEqualTo("信报箱锈坏了");
+            violations.addAll(browser.violations());
+        }
+    }
+
+    @Test
+    void theCoreFlowsWorkWithJavaScriptSwitchedOff() {
+        String title = "易家桥新村5号楼2单元屋顶防水（无脚本）";
+        try (Browser browser = Browser.withoutJavaScript(stack.gateway())) {
+            browser.signIn("he.xiaoyan");
+            browser.open("/topics/new");
+            browser.type("title", title).type("description", "顶楼漏水").select("category", "PROPERTY_SERVICE");
+            browser.choose("scope", "bachang/yijiaqiao-xincun/5/2");
+            browser.press("提交议题");
+            assertThat(browser.mainText()).contains("议题已提交").contains(title).contains("已有 1 人支持");
+            String topicPage = browser.path().replaceAll("\\?.*", "");
+
+            browser.signIn("liu.dehai");
+            browser.open(topicPage);
+            browser.press("我支持");
+            assertThat(browser.mainText()).contains("谢谢您的支持").contains("已有 2 人支持").contains("撤回我的支持");
+            browser.check("topic-supported-no-js");
+        }
+    }
+
+    /** Two taps on "提交" (or a resend after a lost answer) send the same one-time form: one topic. */
+    @Test
+    void aFormSentTwiceAtOnceCreatesOneTopic() throws Exception {
+        var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        String base = stack.gateway();
+        String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        var signedIn = http.send(form(base + "/login", Map.of("username", "chen.fang", "password", "demo2026",
+                "_csrf", hidden(login, "_csrf"))), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        String page = http.send(HttpRequest.newBuilder(URI.create(base + "/topics/new")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String title = "31号楼3单元楼道声控灯（双击）";
+        var request = form(base + "/topics", Map.of("title", title, "description", "晚上看不清台阶",
+                "category", "SAFETY", "scope", "yuejiang/yuejiang-xincun/31/3", "_page", "/topics/new",
+                "_csrf", hidden(page, "_csrf"), "_once", hidden(page, "_once")));
+        var first = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        var second = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture.allOf(first, second).join();
+        assertThat(first.get().statusCode()).isEqualTo(302);
+        assertThat(second.get().statusCode()).isEqualTo(302);
+        assertThat(second.get().headers().firstValue("Location")).isEqualTo(first.get().headers().firstValue("Location"));
+        var found = api.get("chen.fang", "/api/topics?size=100&q=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
+        assertThat(found.body().get("total").asInt()).isEqualTo(1);
+    }
+
+    private static HttpRequest form(String url, Map<String, String> fields) {
+        String body = String.join("&", fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String hidden(String html, String name) {
+        Matcher m = Pattern.compile("name=\"" + Pattern.quote(name) + "\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("hidden field " + name).isTrue();
+        return m.group(1);
+    }
+}
