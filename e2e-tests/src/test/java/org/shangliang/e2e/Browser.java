@@ -20,7 +20,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -151,8 +150,25 @@ final class Browser implements AutoCloseable {
     Browser submit(By button) {
         WebElement element = driver.findElement(button);
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
+        try {
+            driver.switchTo().alert().accept(); // a confirmation step ("确定提交吗？"): the person taps OK
+        } catch (org.openqa.selenium.NoAlertPresentException none) {
+            // most forms ask nothing
+        }
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> gone(element));
         return this;
+    }
+
+    /** Whether the element's page has been replaced by the next one (Chrome says so in more than one way). */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+        }
     }
 
     /** Clicks the button whose text is exactly {@code text}. */
@@ -185,11 +201,7 @@ final class Browser implements AutoCloseable {
      * axe-core (WCAG 2.1 A and AA rules) at phone and desktop size; serious and critical violations are kept.
      */
     Browser check(String name) {
-        try {
-            Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        screenshot(name);
         if (!javascript) {
             return this; // axe runs inside the page: the scans are made by the browsers with JavaScript on
         }
@@ -209,6 +221,21 @@ final class Browser implements AutoCloseable {
         }
         driver.manage().window().setSize(PHONE);
         return this;
+    }
+
+    /** The whole page at phone width (the window is made as tall as the page for the picture). */
+    void screenshot(String name) {
+        try {
+            if (javascript) {
+                Object height = driver.executeScript("return document.documentElement.scrollHeight");
+                int tall = Math.min(8000, Math.max(PHONE.height, ((Number) height).intValue()));
+                driver.manage().window().setSize(new Dimension(PHONE.width, tall));
+            }
+            Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            driver.manage().window().setSize(PHONE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Whether the page is wider than the phone's screen (it must never scroll sideways). */

@@ -3,11 +3,7 @@ package org.shangliang.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -172,40 +166,18 @@ class WebAccessIT {
     /** Two taps on "提交" (or a resend after a lost answer) send the same one-time form: one topic. */
     @Test
     void aFormSentTwiceAtOnceCreatesOneTopic() throws Exception {
-        var http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        String base = stack.gateway();
-        String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        var signedIn = http.send(form(base + "/login", Map.of("username", "chen.fang", "password", "demo2026",
-                "_csrf", hidden(login, "_csrf"))), HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.statusCode()).isEqualTo(302);
-        String page = http.send(HttpRequest.newBuilder(URI.create(base + "/topics/new")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        var session = new PageSession(stack.gateway());
+        assertThat(session.signIn("chen.fang").statusCode()).isEqualTo(302);
         String title = "31号楼3单元楼道声控灯（双击）";
-        var request = form(base + "/topics", Map.of("title", title, "description", "晚上看不清台阶",
-                "category", "SAFETY", "scope", "yuejiang/yuejiang-xincun/31/3", "_page", "/topics/new",
-                "_csrf", hidden(page, "_csrf"), "_once", hidden(page, "_once")));
-        var first = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
-        var second = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        var request = session.formOf("/topics/new", "/topics", Map.of("title", title, "description", "晚上看不清台阶",
+                "category", "SAFETY", "scope", "yuejiang/yuejiang-xincun/31/3"));
+        var first = session.http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        var second = session.http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         CompletableFuture.allOf(first, second).join();
         assertThat(first.get().statusCode()).isEqualTo(302);
         assertThat(second.get().statusCode()).isEqualTo(302);
         assertThat(second.get().headers().firstValue("Location")).isEqualTo(first.get().headers().firstValue("Location"));
         var found = api.get("chen.fang", "/api/topics?size=100&q=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
         assertThat(found.body().get("total").asInt()).isEqualTo(1);
-    }
-
-    private static HttpRequest form(String url, Map<String, String> fields) {
-        String body = String.join("&", fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
-        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private static String hidden(String html, String name) {
-        Matcher m = Pattern.compile("name=\"" + Pattern.quote(name) + "\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(m.find()).as("hidden field " + name).isTrue();
-        return m.group(1);
     }
 }

@@ -80,6 +80,8 @@ class MonitorPages {
 
     private String ballotPage(String id, Model model) {
         Map<String, Object> ballot = api.get("/api/ballots/{id}", id);
+        // Also when shown again after a POST: its form comes back here after a sign-in or an outage.
+        model.addAttribute("page", "/monitor/" + id);
         model.addAttribute("ballot", ballot);
         model.addAttribute("topicTitle", BallotPages.titles(api, List.of(ballot)).get(ballot.get("topicId")));
         model.addAttribute("turnout", BallotPages.Turnout.of(ballot));

@@ -42,6 +42,7 @@ class StaffPages {
     static final long MAX_ROLL_BYTES = 1_000_000;
     /** A roll wrong throughout (another community's file) lists the first bad lines and says how many more. */
     static final int SHOWN_PROBLEMS = 500;
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     static final String CSV_HEADER = "flat,ownerId,ownerName,area,holder";
 
     private final Api api;
@@ -91,8 +92,8 @@ class StaffPages {
                 throw localProblem("community", text("rolls.chooseCommunity"));
             }
             String csv = csvOf(upload, pasted);
-            Map<String, Object> totals = api.putText("/api/rolls/{community}", csv, MediaType.parseMediaType("text/csv"),
-                    target);
+            // With its charset: without one the text would be sent as ISO-8859-1 and every Chinese name lost.
+            Map<String, Object> totals = api.putText("/api/rolls/{community}", csv, CSV, target);
             redirect.addFlashAttribute("totals", totals);
             return "redirect:/staff/rolls" + (isStreetLevel() ? "?community=" + target + "&uploaded" : "?uploaded");
         }, problem -> {

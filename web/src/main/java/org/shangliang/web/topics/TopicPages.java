@@ -129,7 +129,7 @@ class TopicPages {
     String propose(@RequestParam Map<String, String> form, HttpServletRequest request, Model model) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", trim(form.get("title")));
-        body.put("description", trim(form.get("description")));
+        body.put("description", blankToNull(form.get("description")));
         body.put("category", blankToNull(form.get("category")));
         body.put("scope", blankToNull(form.get("scope")));
         return Forms.send(request, model, () -> "redirect:/topics/" + api.post("/api/topics", body).get("id") + "?proposed",
@@ -165,7 +165,7 @@ class TopicPages {
                 Model model) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("stars", number(form.get("stars")));
-        body.put("comment", trim(form.get("comment")));
+        body.put("comment", blankToNull(form.get("comment")));
         return act(id, request, model, () -> api.post("/api/topics/{id}/ratings", body, id), "rated");
     }
 
@@ -174,7 +174,7 @@ class TopicPages {
                   Model model) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("decision", blankToNull(form.get("decision")));
-        body.put("reason", trim(form.get("reason")));
+        body.put("reason", blankToNull(form.get("reason")));
         return act(id, request, model, () -> api.post("/api/topics/{id}/review", body, id), "reviewed");
     }
 
@@ -190,7 +190,8 @@ class TopicPages {
     @PostMapping("/topics/{id}/completion")
     String complete(@PathVariable String id, @RequestParam Map<String, String> form, HttpServletRequest request,
                     Model model) {
-        Map<String, Object> body = Map.of("note", String.valueOf(trim(form.get("note"))));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("note", trim(form.get("note")));
         return act(id, request, model, () -> api.post("/api/topics/{id}/completion", body, id), "completed");
     }
 
