@@ -163,6 +163,36 @@ class WebAccessIT {
         }
     }
 
+    @Test
+    void largeTextHighContrastAndEnglishAreOneTapAwayAndRemembered() {
+        try (Browser browser = Browser.phone(stack.gateway())) {
+            browser.open("/login");
+            browser.check("signin");
+            assertThat(fontSize(browser)).isLessThan(18);
+            browser.submit(By.cssSelector("header button.tool[value=large]"));
+            assertThat(fontSize(browser)).as("large text: base at least 18 px").isGreaterThanOrEqualTo(18);
+            browser.submit(By.cssSelector("header button.tool[value=contrast]"));
+            assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("class")).contains("large-text", "high-contrast");
+            browser.check("signin-large-contrast");
+            browser.typeSignIn("li.xiulan");
+            browser.open("/topics/new");
+            assertThat(fontSize(browser)).as("kept after signing in").isGreaterThanOrEqualTo(18);
+            browser.check("propose-large-contrast");
+            browser.submit(By.cssSelector("a.tool[lang=en]"));
+            assertThat(browser.mainText()).contains("Propose a topic").contains("This concerns");
+            browser.open("/");
+            assertThat(browser.mainText()).contains("Topics near you");
+            browser.check("home-english");
+            browser.submit(By.cssSelector("a.tool[lang=zh-CN]"));
+            assertThat(browser.mainText()).contains("身边的议题");
+            violations.addAll(browser.violations());
+        }
+    }
+
+    private static double fontSize(Browser browser) {
+        return Double.parseDouble(browser.driver.findElement(By.tagName("body")).getCssValue("font-size").replace("px", ""));
+    }
+
     /** Two taps on "提交" (or a resend after a lost answer) send the same one-time form: one topic. */
     @Test
     void aFormSentTwiceAtOnceCreatesOneTopic() throws Exception {

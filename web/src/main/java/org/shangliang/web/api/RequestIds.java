@@ -40,7 +40,7 @@ public class RequestIds extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             String path = request.getRequestURI();
-            if (!path.startsWith("/actuator/") && !path.startsWith("/webjars/") && !path.startsWith("/assets/")) {
+            if (!path.startsWith("/actuator/") && !path.startsWith("/assets/")) {
                 access.info("{} {} -> {} ({} ms)", request.getMethod(), path, response.getStatus(),
                         (System.nanoTime() - started) / 1_000_000);
             }

@@ -7,15 +7,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Chinese first: the language is zh-CN until the person picks English ({@code ?lang=en}), and the
- * choice is kept in a cookie. Static files are cached by phones for a week (their names are stable;
- * a changed file gets a new {@code ?v=} in the layout).
+ * choice is kept in a cookie. Static files carry a hash of their content in their name
+ * ({@code /assets/site-<md5>.css}, Spring's resource chain, see application.yml), so phones cache
+ * them for a year and still get a changed file at once.
  */
 @Configuration(proxyBeanMethods = false)
 public class PageSetup implements WebMvcConfigurer {
@@ -37,16 +37,10 @@ public class PageSetup implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(unreadBadge).excludePathPatterns("/assets/**", "/webjars/**", "/inbox/stream");
+        registry.addInterceptor(unreadBadge).excludePathPatterns("/assets/**", "/inbox/stream");
         var change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
-    }
-
-    @Override
-    public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/assets/**").addResourceLocations("classpath:/static/assets/")
-                .setCachePeriod((int) Duration.ofDays(7).toSeconds());
     }
 }

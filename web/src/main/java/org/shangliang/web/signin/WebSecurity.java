@@ -36,7 +36,7 @@ public class WebSecurity {
         return http
                 .authenticationProvider(signIn)
                 .authorizeHttpRequests(pages -> pages
-                        .requestMatchers("/login", "/assets/**", "/webjars/**", "/actuator/health", "/actuator/health/**",
+                        .requestMatchers("/login", "/assets/**", "/actuator/health", "/actuator/health/**",
                                 "/actuator/info", "/error", "/display", "/favicon.ico").permitAll()
                         .requestMatchers("/review", "/review/**", "/committee/**").hasRole("COMMITTEE")
                         .requestMatchers("/monitor/**").hasAnyRole("COMMITTEE", "STAFF")
