@@ -2,20 +2,18 @@
 (function () {
   'use strict';
   // A form is sent once: the button is disabled on the first tap (the server also ignores a resend).
+  // A form that asks for confirmation (data-confirm="…") asks first; "cancel" leaves it as it was.
   document.addEventListener('submit', function (e) {
     var form = e.target;
     if (form.dataset.sent === 'yes') { e.preventDefault(); return; }
+    var question = form.getAttribute('data-confirm');
+    if (question && !window.confirm(question)) { e.preventDefault(); return; }
     form.dataset.sent = 'yes';
     form.querySelectorAll('button[type=submit], button:not([type])').forEach(function (b) {
       setTimeout(function () { b.disabled = true; }, 0);
       if (b.dataset.busy) { b.textContent = b.dataset.busy; }
     });
   }, true);
-  // A confirmation step for forms that ask for one (data-confirm="…").
-  document.addEventListener('submit', function (e) {
-    var text = e.target.getAttribute('data-confirm');
-    if (text && !window.confirm(text)) { e.preventDefault(); e.target.dataset.sent = ''; }
-  });
   // The unread badge follows new messages live (Server-Sent Events through this site).
   function live() {
     if (document.body.dataset.live !== 'on' || !window.EventSource) { return; }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Pages under a small real load: 20 signed-in residents browsing at once for 60 s (home, a topic,
  * meetings, ballots, the inbox) and posting an opinion now and then, each with its own session,
+ * first reading each page for 1-3 s as people do, then with no pause at all (the machine's ceiling),
  * through the gateway of the packaged stack. Prints time to first byte per page and the bytes a
  * phone downloads for a first visit (HTML, style sheet, scripts, gzip as browsers ask for it).
  * Asserts nothing about time. Run: ./mvnw -pl e2e-tests verify -Dbenchmarks -Dit.test=PageLoadBenchmarkIT
@@ -33,6 +34,9 @@ class PageLoadBenchmarkIT {
             "xu.jing", "zhao.lei", "chen.fang", "zheng.haibo", "sun.lihua", "zhou.jianhua", "wu.meifang", "yang.shumei",
             "zhou.jianhua", "wu.meifang", "li.xiulan", "zhang.weimin", "wang.guohua", "zhao.lei", "chen.fang", "xu.jing");
     private static final Duration RUN = Duration.ofSeconds(60);
+    /** A person reads a page before the next one: 1 to 3 s. */
+    private static final int THINK_MIN_MS = 1_000;
+    private static final int THINK_MAX_MS = 3_000;
 
     @Test
     void twentyResidentsBrowsingAtOnce() throws Exception {
@@ -48,13 +52,18 @@ class PageLoadBenchmarkIT {
         String base = stack.gateway();
         String topic = new Gateway(stack).get("li.xiulan", "/api/topics?size=1").body().get("items").get(0).get("id").asString();
         firstVisitWeight(base, topic);
+        load(base, topic, true);
+        load(base, topic, false);
+    }
 
+    /** 20 residents at once for {@link #RUN}: reading each page first (as people do), or with no pause at all (the ceiling). */
+    private void load(String base, String topic, boolean reading) throws Exception {
         List<Long> ttfb = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(RESIDENTS.size());
         List<Future<Integer>> users = new ArrayList<>();
         long until = System.nanoTime() + RUN.toNanos();
         for (String resident : RESIDENTS) {
-            users.add(pool.submit(() -> browse(base, resident, topic, until, ttfb)));
+            users.add(pool.submit(() -> browse(base, resident, topic, until, ttfb, reading)));
         }
         int pages = 0;
         for (Future<Integer> user : users) {
@@ -63,13 +72,16 @@ class PageLoadBenchmarkIT {
         pool.shutdown();
         List<Long> sorted = new ArrayList<>(ttfb);
         Collections.sort(sorted);
-        System.out.printf("%n%d residents for %d s: %d page requests (%.1f/s), time to first byte p50 %.1f ms, "
-                        + "p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", RESIDENTS.size(), RUN.toSeconds(), pages,
+        System.out.printf("%n%d residents %s for %d s: %d page requests (%.1f/s), time to first byte p50 %.1f ms, "
+                        + "p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", RESIDENTS.size(),
+                reading ? "reading each page for 1-3 s" : "with no pause (saturation)", RUN.toSeconds(), pages,
                 pages / (double) RUN.toSeconds(), ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99),
                 sorted.get(sorted.size() - 1) / 1e6);
     }
 
-    private int browse(String base, String resident, String topic, long until, List<Long> ttfb) throws Exception {
+    private int browse(String base, String resident, String topic, long until, List<Long> ttfb, boolean reading)
+            throws Exception {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
         var session = new PageSession(base);
         session.signIn(resident);
         HttpClient http = session.http;
@@ -85,6 +97,9 @@ class PageLoadBenchmarkIT {
                     body.readAllBytes();
                 }
                 count++;
+                if (reading) {
+                    Thread.sleep(random.nextInt(THINK_MIN_MS, THINK_MAX_MS + 1));
+                }
             }
             if (round % 5 == 4) {
                 http.send(session.formOf("/topics/" + topic, "/topics/" + topic + "/opinions", Map.of("stance", "SUGGESTION",

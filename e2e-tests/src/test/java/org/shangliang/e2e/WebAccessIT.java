@@ -89,6 +89,11 @@ class WebAccessIT {
             assertThat(browser.driver.executeScript("return window.shangliangMarker")).as("no reload").isEqualTo("same page");
             assertThat(browser.driver.findElement(By.id("unread-badge")).isDisplayed()).isTrue();
             browser.check("topic-badge-live");
+            int live = badge(browser);
+            int unread = api.get("li.xiulan", "/api/notifications?size=1").body().get("unreadCount").asInt();
+            browser.open("/meetings");
+            assertThat(badge(browser)).as("the next page shows the count the inbox has").isEqualTo(unread)
+                    .isGreaterThanOrEqualTo(live);
             violations.addAll(browser.violations());
         }
     }

@@ -116,8 +116,6 @@ class BallotPages {
 
     private String ballotPage(String id, Model model) {
         Map<String, Object> ballot = api.get("/api/ballots/{id}", id);
-        // Also when shown again after a POST: its forms come back here after a sign-in or an outage.
-        model.addAttribute("page", "/ballots/" + id);
         model.addAttribute("ballot", ballot);
         model.addAttribute("topicTitle", titles(api, List.of(ballot)).get(ballot.get("topicId")));
         model.addAttribute("turnout", Turnout.of(ballot));
@@ -164,7 +162,7 @@ class BallotPages {
                 if (title != null) {
                     titles.put(topicId.toString(), title.toString());
                 }
-            } catch (ApiProblem unreadable) {
+            } catch (ApiProblem | org.shangliang.web.api.ServiceUnavailable unreadable) {
                 // left out
             }
         }

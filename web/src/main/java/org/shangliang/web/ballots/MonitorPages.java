@@ -65,10 +65,10 @@ class MonitorPages {
     String recordVote(@PathVariable String id, @RequestParam Map<String, String> form, HttpServletRequest request,
                       Model model, RedirectAttributes redirect) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ownerId", blankToNull(form.get("ownerId")));
-        body.put("choice", blankToNull(form.get("choice")));
-        body.put("channel", blankToNull(form.get("channel")));
-        body.put("evidence", blankToNull(form.get("evidence")));
+        body.put("ownerId", Forms.optional(form.get("ownerId")));
+        body.put("choice", Forms.optional(form.get("choice")));
+        body.put("channel", Forms.optional(form.get("channel")));
+        body.put("evidence", Forms.optional(form.get("evidence")));
         return Forms.send(request, model, () -> {
             Map<String, Object> receipt = api.post("/api/ballots/{id}/offline-votes", body, id);
             // The receipt goes to the next page through the session, not the address.
@@ -80,8 +80,6 @@ class MonitorPages {
 
     private String ballotPage(String id, Model model) {
         Map<String, Object> ballot = api.get("/api/ballots/{id}", id);
-        // Also when shown again after a POST: its form comes back here after a sign-in or an outage.
-        model.addAttribute("page", "/monitor/" + id);
         model.addAttribute("ballot", ballot);
         model.addAttribute("topicTitle", BallotPages.titles(api, List.of(ballot)).get(ballot.get("topicId")));
         model.addAttribute("turnout", BallotPages.Turnout.of(ballot));
@@ -118,9 +116,5 @@ class MonitorPages {
     @SuppressWarnings("unchecked")
     private static <V> Map<String, V> cast(Map<?, ?> map) {
         return (Map<String, V>) map;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

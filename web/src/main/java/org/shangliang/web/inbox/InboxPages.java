@@ -33,7 +33,7 @@ class InboxPages {
     String inbox(@RequestParam(defaultValue = "0") int page, Model model) {
         Map<String, Object> answer = api.getWithQuery("/api/notifications", Map.of("page", Math.max(page, 0), "size", 30));
         model.addAttribute("notifications", Api.items(answer).stream().map(n -> {
-            Map<String, Object> shown = new LinkedHashMap<>(n);
+            Map<String, Object> shown = new org.shangliang.web.api.Fields(n);
             shown.put("target", target(n));
             return shown;
         }).toList());
@@ -46,14 +46,17 @@ class InboxPages {
 
     /** Opening a message marks it read and goes to what it is about. */
     @PostMapping("/inbox/{id}/read")
-    String read(@PathVariable String id, @RequestParam(required = false) String next) {
+    String read(@PathVariable String id, @RequestParam(required = false) String next, HttpServletRequest request) {
         api.post("/api/notifications/{id}/read", null, id);
-        return "redirect:" + (next != null && next.startsWith("/") && !next.startsWith("//") ? next : "/inbox");
+        UnreadBadge.forget(request.getSession(false));
+        String safe = org.shangliang.web.signin.Continuation.safe(next);
+        return "redirect:" + (safe != null ? safe : "/inbox");
     }
 
     @PostMapping("/inbox/read-all")
-    String readAll() {
+    String readAll(HttpServletRequest request) {
         api.post("/api/notifications/read-all", null);
+        UnreadBadge.forget(request.getSession(false));
         return "redirect:/inbox";
     }
 

@@ -48,7 +48,9 @@ class LiveStream {
     }
 
     @GetMapping(path = "/inbox/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+    SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                      jakarta.servlet.http.HttpServletRequest servletRequest) {
+        var session = servletRequest.getSession(false);
         SignedIn me = Viewer.current();
         if (me == null) {
             throw new ResponseStatusException(HttpStatus.UNAUTHORIZED);
@@ -60,11 +62,17 @@ class LiveStream {
         SseEmitter emitter = new SseEmitter(Math.min(left.toMillis(), LONGEST.toMillis()));
         var request = HttpRequest.newBuilder(URI.create(gateway + "/api/notifications/stream"))
                 .header("Authorization", "Bearer " + me.accessToken())
-                .header("Accept", MediaType.TEXT_EVENT_STREAM_VALUE);
+                .header("Accept", MediaType.TEXT_EVENT_STREAM_VALUE)
+                .header("Accept-Language", "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale()
+                        .getLanguage()) ? "en" : "zh-CN");
+        String requestId = org.slf4j.MDC.get(org.shangliang.web.api.RequestIds.MDC_KEY);
+        if (requestId != null) {
+            request.header(org.shangliang.web.api.RequestIds.HEADER, requestId);
+        }
         if (lastEventId != null && lastEventId.matches("[A-Za-z0-9:._-]{1,100}")) {
             request.header("Last-Event-ID", lastEventId);
         }
-        var relay = new Relay(emitter);
+        var relay = new Relay(emitter, () -> UnreadBadge.forget(session));
         emitter.onCompletion(relay::cancel);
         emitter.onTimeout(relay::finish);
         emitter.onError(e -> relay.cancel());
@@ -82,14 +90,16 @@ class LiveStream {
     /** Turns the upstream's lines back into events (id, event name, data) and sends each on. */
     private static final class Relay implements Flow.Subscriber<String> {
         private final SseEmitter emitter;
+        private final Runnable onNotification;
         private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
         private String id;
         private String name;
         private final List<String> data = new ArrayList<>();
         private volatile boolean done;
 
-        Relay(SseEmitter emitter) {
+        Relay(SseEmitter emitter, Runnable onNotification) {
             this.emitter = emitter;
+            this.onNotification = onNotification;
         }
 
         @Override
@@ -134,6 +144,9 @@ class LiveStream {
                     event.name(name);
                 }
                 emitter.send(event);
+                if ("notification".equals(name)) {
+                    onNotification.run();
+                }
             }
             id = null;
             name = null;

@@ -12,12 +12,20 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The unread count in the header of every page a signed-in person sees (one small API call; the
- * count then follows new messages live in the browser). A notification service that is down only
- * hides the badge: the page itself still shows.
+ * The unread count in the header of every page a signed-in person sees. It is asked of the API at
+ * most every {@link #FRESH} per session (in the browser the count then follows new messages live),
+ * so browsing costs no extra call per page; reading messages forgets it at once. A notification
+ * service that is down only hides the badge: the page itself still shows.
  */
 @Component
 public class UnreadBadge implements HandlerInterceptor {
+
+    static final java.time.Duration FRESH = java.time.Duration.ofSeconds(10);
+    private static final String KEPT = UnreadBadge.class.getName() + ".kept";
+
+    /** The count and when it was asked. */
+    private record Kept(long unread, long askedAt) implements java.io.Serializable {
+    }
 
     private final Api api;
 
@@ -32,11 +40,28 @@ public class UnreadBadge implements HandlerInterceptor {
                 || (view.getViewName() != null && view.getViewName().startsWith("redirect:"))) {
             return;
         }
+        var session = request.getSession(false);
+        long now = System.nanoTime();
+        if (session != null && session.getAttribute(KEPT) instanceof Kept kept && now - kept.askedAt() < FRESH.toNanos()) {
+            view.addObject("unread", kept.unread());
+            return;
+        }
         try {
-            Object unread = api.get("/api/notifications?size=1").get("unreadCount");
-            view.addObject("unread", unread instanceof Number n ? n.longValue() : 0L);
+            Object answer = api.getWithQuery("/api/notifications", java.util.Map.of("size", 1)).get("unreadCount");
+            long unread = answer instanceof Number n ? n.longValue() : 0L;
+            view.addObject("unread", unread);
+            if (session != null) {
+                session.setAttribute(KEPT, new Kept(unread, now));
+            }
         } catch (ApiProblem | ServiceUnavailable | SignInRequired e) {
             view.addObject("unread", 0L);
+        }
+    }
+
+    /** After reading messages the count is asked again on the next page. */
+    static void forget(jakarta.servlet.http.HttpSession session) {
+        if (session != null) {
+            session.removeAttribute(KEPT);
         }
     }
 }

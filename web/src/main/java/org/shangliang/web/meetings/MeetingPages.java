@@ -198,25 +198,25 @@ class MeetingPages {
      */
     static Map<String, Object> newMeeting(Map<String, String> form, List<String> topicIds, List<Integer> rows) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", trim(form.get("title")));
+        body.put("title", Forms.text(form.get("title")));
         body.put("topicIds", topicIds);
         body.put("startsAt", Dates.fromInput(form.get("startsAt")));
         body.put("endsAt", Dates.fromInput(form.get("endsAt")));
-        body.put("location", trim(form.get("location")));
-        body.put("format", blankToNull(form.get("format")));
-        body.put("capacity", number(form.get("capacity")));
+        body.put("location", Forms.text(form.get("location")));
+        body.put("format", Forms.optional(form.get("format")));
+        body.put("capacity", Forms.number(form.get("capacity")));
         List<Map<String, Object>> participants = new ArrayList<>();
         for (int i = 0; i < PARTICIPANT_ROWS; i++) {
             String at = "participants[" + i + "].";
-            String name = blankToNull(form.get(at + "name"));
-            String userId = blankToNull(form.get(at + "userId"));
+            String name = Forms.optional(form.get(at + "name"));
+            String userId = Forms.optional(form.get(at + "userId"));
             if (name == null && userId == null) {
                 continue;
             }
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("name", name);
             p.put("userId", userId);
-            p.put("affiliation", blankToNull(form.get(at + "affiliation")));
+            p.put("affiliation", Forms.optional(form.get(at + "affiliation")));
             participants.add(p);
             rows.add(i);
         }
@@ -263,19 +263,19 @@ class MeetingPages {
     /** The API's {@code MinutesRequest}: opinion rows without a speaker and content are left out. */
     static Map<String, Object> minutes(Map<String, String> form, List<Integer> rows) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("summary", trim(form.get("summary")));
+        body.put("summary", Forms.text(form.get("summary")));
         List<Map<String, Object>> opinions = new ArrayList<>();
         int last = Math.max(OPINION_ROWS - 1, highestRow(form.keySet(), "opinions"));
         for (int i = 0; i <= last; i++) {
             String at = "opinions[" + i + "].";
-            String speaker = blankToNull(form.get(at + "speaker"));
-            String content = blankToNull(form.get(at + "content"));
+            String speaker = Forms.optional(form.get(at + "speaker"));
+            String content = Forms.optional(form.get(at + "content"));
             if (speaker == null && content == null) {
                 continue;
             }
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("speaker", speaker);
-            o.put("affiliation", blankToNull(form.get(at + "affiliation")));
+            o.put("affiliation", Forms.optional(form.get(at + "affiliation")));
             o.put("content", content);
             opinions.add(o);
             rows.add(i);
@@ -334,15 +334,15 @@ class MeetingPages {
         List<Map<String, Object>> outcomes = new ArrayList<>();
         for (int i = 0; form.containsKey("outcomes[" + i + "].topicId"); i++) {
             String at = "outcomes[" + i + "].";
-            String resolution = blankToNull(form.get(at + "resolution"));
+            String resolution = Forms.optional(form.get(at + "resolution"));
             Map<String, Object> o = new LinkedHashMap<>();
-            o.put("topicId", blankToNull(form.get(at + "topicId")));
+            o.put("topicId", Forms.optional(form.get(at + "topicId")));
             o.put("resolution", resolution);
-            o.put("proposal", blankToNull(form.get(at + "proposal")));
-            o.put("reason", blankToNull(form.get(at + "reason")));
+            o.put("proposal", Forms.optional(form.get(at + "proposal")));
+            o.put("reason", Forms.optional(form.get(at + "reason")));
             if (Resolution.PUT_TO_VOTE.name().equals(resolution)) {
                 Map<String, Object> ballot = new LinkedHashMap<>();
-                ballot.put("rule", blankToNull(form.get(at + "ballot.rule")));
+                ballot.put("rule", Forms.optional(form.get(at + "ballot.rule")));
                 ballot.put("closesAt", Dates.fromInput(form.get(at + "ballot.closesAt")));
                 o.put("ballot", ballot);
             }
@@ -472,23 +472,6 @@ class MeetingPages {
         return value instanceof Number n ? n.intValue() : 0;
     }
 
-    static String trim(String value) {
-        return value == null ? null : value.strip();
-    }
 
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
-    /** A number typed into a form; what is not a number goes to the API as typed, so it names the field. */
-    static Object number(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            return value.strip();
-        }
-    }
 }

@@ -14,6 +14,7 @@ class DisplayController {
     String toggle(@RequestParam String toggle, @RequestParam(name = "_page", required = false) String page,
                   HttpServletRequest request, HttpServletResponse response) {
         Display.of(request).toggle(toggle).write(response);
-        return "redirect:" + (page != null && page.startsWith("/") && !page.startsWith("//") ? page : "/");
+        String back = org.shangliang.web.signin.Continuation.safe(page);
+        return "redirect:" + (back != null ? back : "/");
     }
 }

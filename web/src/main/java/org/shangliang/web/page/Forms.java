@@ -35,6 +35,28 @@ public final class Forms {
     private Forms() {
     }
 
+    /** Optional text: blank is absent. */
+    public static String optional(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Text without surrounding spaces (absent stays absent, so the API names a missing field). */
+    public static String text(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    /** A number typed into a form; what is not a number goes to the API as typed, so it names the field. */
+    public static Object number(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return value.strip();
+        }
+    }
+
     /** A new one-time token for a form being shown. */
     public static String once() {
         return UUID.randomUUID().toString();
@@ -68,6 +90,11 @@ public final class Forms {
             model.addAttribute("errors", problem.fieldErrors());
             model.addAttribute("problem", problem.message());
             model.addAttribute("once", once());
+            String page = Continuation.safe(request.getParameter("_page"));
+            if (page != null) {
+                model.addAttribute("page", page);
+                model.addAttribute("pagePath", page.replaceAll("\\?.*", ""));
+            }
             return onProblem.apply(problem);
         } finally {
             if (!done && token != null) {

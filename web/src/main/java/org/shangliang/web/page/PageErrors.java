@@ -42,8 +42,8 @@ class PageErrors {
         log.warn("{} {}: {} unavailable", request.getMethod(), request.getRequestURI(), e.service());
         String back = request.getRequestURI();
         if ("POST".equals(request.getMethod())) {
-            String page = request.getParameter("_page");
-            if (page != null && page.startsWith("/") && !page.startsWith("//")) {
+            String page = Continuation.safe(request.getParameter("_page"));
+            if (page != null) {
                 Continuation.saveDraft(request.getSession(true), page, request);
                 back = page;
             }
@@ -68,6 +68,6 @@ class PageErrors {
         log.warn("{} {}: the API answered {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         model.addAttribute("message", e.message());
         model.addAttribute("reference", MDC.get("requestId"));
-        return "error/general";
+        return "error";
     }
 }

@@ -37,6 +37,12 @@ public class Viewer {
         return request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     }
 
+    /** The page's path without its query (the language link keeps the person on it). */
+    @ModelAttribute("pagePath")
+    public String pagePath(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
     /** Per-field messages of the API after a form was sent (empty until then). */
     @ModelAttribute("errors")
     public java.util.Map<String, String> errors() {
@@ -56,6 +62,7 @@ public class Viewer {
         model.addAttribute("display", viewer.display(request));
         model.addAttribute("english", viewer.english());
         model.addAttribute("page", viewer.page(request));
+        model.addAttribute("pagePath", viewer.pagePath(request));
         model.addAttribute("errors", viewer.errors());
         model.addAttribute("form", viewer.form());
     }

@@ -96,8 +96,9 @@ public final class Continuation {
     }
 
     /** A path of this site only: no scheme, no host, no protocol-relative {@code //}, no back-slashes. */
-    static String safe(String page) {
+    public static String safe(String page) {
         if (page == null || !page.startsWith("/") || page.startsWith("//") || page.contains("\\")
+                || page.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
                 || page.startsWith("/login") || page.startsWith("/logout") || page.length() > 500) {
             return null;
         }

@@ -6,6 +6,7 @@ import org.shangliang.web.api.GatewayProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -39,6 +40,8 @@ public class WebSecurity {
                         .requestMatchers("/login", "/assets/**", "/actuator/health", "/actuator/health/**",
                                 "/actuator/info", "/error", "/display", "/favicon.ico").permitAll()
                         .requestMatchers("/review", "/review/**", "/committee/**").hasRole("COMMITTEE")
+                        .requestMatchers(HttpMethod.POST, "/topics/*/review").hasRole("COMMITTEE")
+                        .requestMatchers(HttpMethod.POST, "/topics/*/progress", "/topics/*/completion").hasRole("STAFF")
                         .requestMatchers("/monitor/**").hasAnyRole("COMMITTEE", "STAFF")
                         .requestMatchers("/dashboard").hasAnyRole("COMMITTEE", "STAFF")
                         .requestMatchers("/staff/**").hasRole("STAFF")
@@ -54,6 +57,10 @@ public class WebSecurity {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
+                            if (request.getRequestURI().equals("/inbox/stream")) {
+                                response.sendError(401); // the browser's EventSource stops; the next page asks to sign in
+                                return;
+                            }
                             // A session cookie that no longer names a session: it expired (or the server restarted).
                             boolean expired = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
                             Continuation.remember(request);

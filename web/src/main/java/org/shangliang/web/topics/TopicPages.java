@@ -128,10 +128,10 @@ class TopicPages {
     @PostMapping("/topics")
     String propose(@RequestParam Map<String, String> form, HttpServletRequest request, Model model) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", trim(form.get("title")));
-        body.put("description", blankToNull(form.get("description")));
-        body.put("category", blankToNull(form.get("category")));
-        body.put("scope", blankToNull(form.get("scope")));
+        body.put("title", Forms.text(form.get("title")));
+        body.put("description", Forms.optional(form.get("description")));
+        body.put("category", Forms.optional(form.get("category")));
+        body.put("scope", Forms.optional(form.get("scope")));
         return Forms.send(request, model, () -> "redirect:/topics/" + api.post("/api/topics", body).get("id") + "?proposed",
                 problem -> proposePage(model));
     }
@@ -155,8 +155,8 @@ class TopicPages {
     String opine(@PathVariable String id, @RequestParam Map<String, String> form, HttpServletRequest request,
                  Model model) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("stance", blankToNull(form.get("stance")));
-        body.put("content", trim(form.get("content")));
+        body.put("stance", Forms.optional(form.get("stance")));
+        body.put("content", Forms.text(form.get("content")));
         return act(id, request, model, () -> api.post("/api/topics/{id}/opinions", body, id), "opinion");
     }
 
@@ -164,8 +164,8 @@ class TopicPages {
     String rate(@PathVariable String id, @RequestParam Map<String, String> form, HttpServletRequest request,
                 Model model) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("stars", number(form.get("stars")));
-        body.put("comment", blankToNull(form.get("comment")));
+        body.put("stars", Forms.number(form.get("stars")));
+        body.put("comment", Forms.optional(form.get("comment")));
         return act(id, request, model, () -> api.post("/api/topics/{id}/ratings", body, id), "rated");
     }
 
@@ -173,8 +173,8 @@ class TopicPages {
     String review(@PathVariable String id, @RequestParam Map<String, String> form, HttpServletRequest request,
                   Model model) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("decision", blankToNull(form.get("decision")));
-        body.put("reason", blankToNull(form.get("reason")));
+        body.put("decision", Forms.optional(form.get("decision")));
+        body.put("reason", Forms.optional(form.get("reason")));
         return act(id, request, model, () -> api.post("/api/topics/{id}/review", body, id), "reviewed");
     }
 
@@ -182,8 +182,8 @@ class TopicPages {
     String progress(@PathVariable String id, @RequestParam Map<String, String> form, HttpServletRequest request,
                     Model model) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("percent", number(form.get("percent")));
-        body.put("note", trim(form.get("note")));
+        body.put("percent", Forms.number(form.get("percent")));
+        body.put("note", Forms.text(form.get("note")));
         return act(id, request, model, () -> api.post("/api/topics/{id}/progress", body, id), "progress");
     }
 
@@ -191,7 +191,7 @@ class TopicPages {
     String complete(@PathVariable String id, @RequestParam Map<String, String> form, HttpServletRequest request,
                     Model model) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("note", trim(form.get("note")));
+        body.put("note", Forms.text(form.get("note")));
         return act(id, request, model, () -> api.post("/api/topics/{id}/completion", body, id), "completed");
     }
 
@@ -209,23 +209,6 @@ class TopicPages {
         });
     }
 
-    static String trim(String value) {
-        return value == null ? null : value.strip();
-    }
 
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
-    /** A number typed into a form; what is not a number goes to the API as typed, so it names the field. */
-    static Object number(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            return value.strip();
-        }
-    }
 }

@@ -29,9 +29,9 @@ class TopicPagesTest {
 
     @Test
     void numbersGoAsNumbersAndAnythingElseAsTypedSoTheApiNamesTheField() {
-        assertThat(TopicPages.number(" 50 ")).isEqualTo(50);
-        assertThat(TopicPages.number("五十")).isEqualTo("五十");
-        assertThat(TopicPages.number("")).isNull();
-        assertThat(TopicPages.blankToNull("  ")).isNull();
+        assertThat(org.shangliang.web.page.Forms.number(" 50 ")).isEqualTo(50);
+        assertThat(org.shangliang.web.page.Forms.number("五十")).isEqualTo("五十");
+        assertThat(org.shangliang.web.page.Forms.number("")).isNull();
+        assertThat(org.shangliang.web.page.Forms.optional("  ")).isNull();
     }
 }
