@@ -23,7 +23,15 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -37,10 +45,68 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     private final Problems problems;
+    private final UnreadableFields unreadable;
 
     public ProblemDetailsAdvice(Problems problems, org.springframework.context.MessageSource messageSource) {
         this.problems = problems;
+        this.unreadable = new UnreadableFields(problems);
         setMessageSource(messageSource);
+    }
+
+    /**
+     * A body that cannot be read: a value that does not fit its field is a validation problem naming
+     * the field, the value and what is allowed; broken JSON says where it broke; nothing of the
+     * framework's own text reaches the caller.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = locale();
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof JacksonException) && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        ProblemDetail problem;
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            problem = validation(List.of(unreadable.of(mismatch, locale)));
+        } else if (cause instanceof StreamReadException broken && broken.getLocation() != null) {
+            problem = problems.problem(HttpStatus.BAD_REQUEST, "invalid-request", "problem.unreadable.json",
+                    "The body is not valid JSON", locale, broken.getLocation().getLineNr(),
+                    broken.getLocation().getColumnNr());
+        } else if (cause == null && e.getMessage() != null && e.getMessage().startsWith("Required request body")) {
+            problem = problems.problem(HttpStatus.BAD_REQUEST, "invalid-request", "problem.unreadable.missing",
+                    "The request needs a JSON body", locale);
+        } else {
+            problem = problems.problem(HttpStatus.BAD_REQUEST, "invalid-request", "problem.unreadable.body",
+                    "The body could not be read as the JSON this request takes", locale);
+        }
+        problem.setInstance(instance(request));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A query or path value of the wrong type ({@code ?status=completed}): the parameter, the value and what is allowed. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        Class<?> type = e.getRequiredType();
+        if (e instanceof MethodArgumentTypeMismatchException m) {
+            // a list parameter (?status=A&status=B) is judged by the type of its elements
+            org.springframework.core.ResolvableType declared = org.springframework.core.ResolvableType.forMethodParameter(m.getParameter());
+            if (declared.isArray()) {
+                type = declared.getComponentType().resolve(type);
+            } else if (java.util.Collection.class.isAssignableFrom(declared.toClass())) {
+                type = declared.asCollection().resolveGeneric(0);
+            }
+        }
+        Object value = e.getValue() instanceof Object[] values && values.length > 0 ? values[0] : e.getValue();
+        ProblemDetail problem = validation(List.of(unreadable.of(name, value, type, locale())));
+        problem.setInstance(instance(request));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static URI instance(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? URI.create(servlet.getRequest().getRequestURI()) : null;
     }
 
     @ExceptionHandler(ProblemException.class)

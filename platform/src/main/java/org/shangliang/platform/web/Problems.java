@@ -10,6 +10,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Builds localized Problem Details, also where Spring MVC's exception handling does not reach (filters, security). */
@@ -19,18 +20,18 @@ public class Problems {
 
     private final MessageSource messages;
     private final JsonMapper json;
-    private final Locale defaultLocale;
+    private final LocaleResolver languages;
 
-    /** @param defaultLocale the language of clients that send no Accept-Language (zh-CN) */
-    public Problems(MessageSource messages, JsonMapper json, Locale defaultLocale) {
+    /** @param languages negotiates the caller's language (zh-CN without Accept-Language) */
+    public Problems(MessageSource messages, JsonMapper json, LocaleResolver languages) {
         this.messages = messages;
         this.json = json;
-        this.defaultLocale = defaultLocale;
+        this.languages = languages;
     }
 
-    /** The caller's language: the first of Accept-Language, else the platform's default. */
+    /** The caller's language, as the rest of the request sees it (also in filters, before MVC). */
     public Locale localeOf(HttpServletRequest request) {
-        return request.getHeader("Accept-Language") == null ? defaultLocale : request.getLocale();
+        return languages.resolveLocale(request);
     }
 
     public ProblemDetail problem(HttpStatus status, String kind, String detailKey, String fallbackDetail,

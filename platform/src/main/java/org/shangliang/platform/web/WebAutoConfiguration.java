@@ -1,5 +1,6 @@
 package org.shangliang.platform.web;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.shangliang.platform.requestid.RequestIdFilter;
@@ -11,6 +12,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
@@ -18,10 +22,21 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(WebProperties.class)
 public class WebAutoConfiguration {
 
+    /**
+     * The caller's language, negotiated from Accept-Language among the languages the platform speaks
+     * (zh-CN, en): {@code de,en;q=0.5} is English, no header or nothing spoken is Chinese.
+     */
+    @Bean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
+    public LocaleResolver localeResolver(@Value("${spring.web.locale:zh_CN}") Locale defaultLocale) {
+        var resolver = new AcceptHeaderLocaleResolver();
+        resolver.setSupportedLocales(List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH));
+        resolver.setDefaultLocale(defaultLocale);
+        return resolver;
+    }
+
     @Bean
-    public Problems problems(MessageSource messageSource, JsonMapper jsonMapper,
-                             @Value("${spring.web.locale:zh_CN}") Locale defaultLocale) {
-        return new Problems(messageSource, jsonMapper, defaultLocale);
+    public Problems problems(MessageSource messageSource, JsonMapper jsonMapper, LocaleResolver localeResolver) {
+        return new Problems(messageSource, jsonMapper, localeResolver);
     }
 
     @Bean

@@ -1,11 +1,16 @@
 package org.shangliang.platform.testapp;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.shangliang.contracts.meeting.Affiliation;
+import org.shangliang.contracts.topic.TopicCategory;
+import org.shangliang.contracts.topic.TopicStatus;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ProblemException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,12 +20,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class SampleController {
 
-    record NewSample(@NotBlank @Size(max = 100) String title, @NotBlank String scope) {
+    record NewSample(@NotBlank @Size(max = 100) String title, @NotBlank String scope, TopicCategory category,
+                     OffsetDateTime startsAt, List<Participant> participants, Integer capacity) {
+    }
+
+    record Participant(String name, Affiliation affiliation) {
     }
 
     private final MongoTemplate mongo;
@@ -36,6 +46,11 @@ class SampleController {
         mongo.save(topic);
         return ResponseEntity.created(URI.create("/api/samples/" + topic.getId()))
                 .body(Map.of("id", topic.getId(), "title", topic.getTitle()));
+    }
+
+    @GetMapping("/api/samples")
+    Map<String, Object> list(@RequestParam(required = false) List<TopicStatus> status) {
+        return Map.of("status", status == null ? List.of() : status);
     }
 
     @GetMapping("/api/samples/{id}")

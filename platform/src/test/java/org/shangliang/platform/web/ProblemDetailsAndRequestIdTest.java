@@ -82,7 +82,71 @@ class ProblemDetailsAndRequestIdTest extends PlatformIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\": ")));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
-        assertThat(json.readTree(response.body()).get("title").asString()).isEqualTo("请求无效");
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("title").asString()).isEqualTo("请求无效");
+        assertThat(problem.get("detail").asString()).startsWith("请求内容不是有效的 JSON（第 1 行").doesNotContain("Failed");
+    }
+
+    @Test
+    void aValueOutsideAnEnumerationNamesTheFieldTheValueAndTheValuesAllowed() throws Exception {
+        JsonNode zh = json.readTree(post("{\"title\":\"加装电梯\",\"scope\":\"yuejiang\",\"category\":\"LIFT\"}", null).body());
+        assertThat(zh.get("type").asString()).isEqualTo("urn:shangliang:problem:validation");
+        JsonNode error = zh.get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("category");
+        assertThat(error.get("value").asString()).isEqualTo("LIFT");
+        assertThat(error.get("allowed").valueStream().map(JsonNode::asString).toList()).contains("ELEVATOR", "PARKING");
+        assertThat(error.get("message").asString()).contains("LIFT", "ELEVATOR").doesNotContain("Failed", "Cannot");
+
+        JsonNode en = json.readTree(post("{\"title\":\"t\",\"scope\":\"yuejiang\",\"participants\":"
+                + "[{\"name\":\"王建国\",\"affiliation\":\"RESIDENT_REP\"},{\"name\":\"陆晓峰\",\"affiliation\":\"BOSS\"}]}",
+                "en").body());
+        assertThat(en.get("errors").get(0).get("field").asString()).isEqualTo("participants[1].affiliation");
+        assertThat(en.get("errors").get(0).get("message").asString()).startsWith("\"BOSS\" is not allowed; choose one of:");
+    }
+
+    @Test
+    void aTimeOrNumberThatCannotBeReadSaysWhatItShouldBe() throws Exception {
+        JsonNode time = json.readTree(post("{\"title\":\"t\",\"scope\":\"yuejiang\",\"startsAt\":\"2026-12-01 19:30\"}",
+                null).body()).get("errors").get(0);
+        assertThat(time.get("field").asString()).isEqualTo("startsAt");
+        assertThat(time.get("value").asString()).isEqualTo("2026-12-01 19:30");
+        assertThat(time.get("message").asString()).contains("ISO-8601", "2026-12-01T19:30:00+08:00");
+
+        JsonNode number = json.readTree(post("{\"title\":\"t\",\"scope\":\"yuejiang\",\"capacity\":\"三十\"}", "en")
+                .body()).get("errors").get(0);
+        assertThat(number.get("field").asString()).isEqualTo("capacity");
+        assertThat(number.get("message").asString()).isEqualTo("\"三十\" is not a whole number");
+    }
+
+    @Test
+    void aQueryValueOfTheWrongTypeNamesTheParameterAndTheValuesAllowed() throws Exception {
+        var response = send(authorized("/api/samples?status=completed").GET());
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = json.readTree(response.body()).get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("status");
+        assertThat(error.get("value").asString()).isEqualTo("completed");
+        assertThat(error.get("allowed").valueStream().map(JsonNode::asString).toList()).contains("COMPLETED");
+        assertThat(response.body()).doesNotContain("Failed to convert");
+    }
+
+    @Test
+    void theLanguageIsNegotiatedAmongThoseThePlatformSpeaks() throws Exception {
+        var english = send(request("/api/samples/x").header("Accept-Language", "de,en;q=0.5").GET());
+        assertThat(json.readTree(english.body()).get("title").asString()).isEqualTo("Not signed in");
+        var chinese = send(request("/api/samples/x").header("Accept-Language", "fr,zh-CN;q=0.8,en;q=0.5").GET());
+        assertThat(json.readTree(chinese.body()).get("title").asString()).isEqualTo("未登录或登录已失效");
+        var unknown = send(request("/api/samples/x").header("Accept-Language", "de").GET());
+        assertThat(json.readTree(unknown.body()).get("title").asString()).isEqualTo("未登录或登录已失效");
+    }
+
+    private HttpResponse<String> post(String body, String language) throws Exception {
+        var builder = authorized("/api/samples").header("Content-Type", "application/json");
+        if (language != null) {
+            builder.header("Accept-Language", language);
+        }
+        var response = send(builder.POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        return response;
     }
 
     @Test
