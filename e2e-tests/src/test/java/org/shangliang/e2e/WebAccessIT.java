@@ -194,6 +194,29 @@ class WebAccessIT {
         }
     }
 
+    @Test
+    void aBadRollUploadListsEveryBadLineAndChangesNothing() {
+        try (Browser browser = Browser.phone(stack.gateway())) {
+            browser.signIn("tang.jun");
+            browser.open("/staff/rolls");
+            String before = browser.mainText();
+            assertThat(before).contains("易家桥新村");
+            browser.type("csv", String.join("\n",
+                    "flat,ownerId,ownerName,area,holder",
+                    "bachang/yijiaqiao-xincun/5/2/302,liu.dehai,刘德海,88.50,刘德海",
+                    "bachang/yijiaqiao-xincun/5/2/302,he.xiaoyan,何晓燕,abc,何晓燕",
+                    "yuejiang/yuejiang-xincun/31/3/601,li.xiulan,李秀兰,70.00,李秀兰"));
+            browser.press("上传并替换名册");
+            List<String> badLines = browser.all("main table tbody tr").stream()
+                    .map(row -> row.findElements(By.cssSelector("td, th")).get(0).getText().strip()).distinct().toList();
+            assertThat(badLines).contains("3", "4");
+            browser.check("staff-roll-bad-lines");
+            browser.open("/staff/rolls");
+            assertThat(browser.mainText()).as("nothing applied").isEqualTo(before);
+            violations.addAll(browser.violations());
+        }
+    }
+
     private static double fontSize(Browser browser) {
         return Double.parseDouble(browser.driver.findElement(By.tagName("body")).getCssValue("font-size").replace("px", ""));
     }

@@ -122,6 +122,8 @@ class WebJourneyIT {
                 return committee.mainText().contains("投票中");
             });
             committee.check("committee-ballot-monitor");
+            committee.open("/monitor").check("committee-monitor-list");
+            committee.open("/meetings").check("committee-meetings");
         }
 
         try (Browser phone = Browser.withoutJavaScript(stack.gateway())) {
@@ -173,6 +175,8 @@ class WebJourneyIT {
             staff.submit(By.xpath("//form[contains(@action,'/completion')]//button"));
             assertThat(staff.mainText()).contains("已验收完成");
             staff.open("/dashboard").check("staff-dashboard");
+            staff.open("/staff/rolls").check("staff-rolls");
+            assertThat(staff.mainText()).contains("越江新村");
             violations.addAll(staff.violations());
         }
 
