@@ -111,6 +111,7 @@ class MeetingLifeTest extends MeetingServiceTestSupport {
                 """.formatted(elevator, at(Duration.ofDays(14)), shed);
         var early = committee(c).post("/api/meetings/" + id + "/conclusion", both);
         assertThat(early.status()).isEqualTo(409);
+        assertThat(early.text("detail")).as("no English piece in Chinese").isEqualTo("会议尚未开始，不能确定结论");
         Thread.sleep(3_500);
 
         var missing = committee(c).post("/api/meetings/" + id + "/conclusion", """

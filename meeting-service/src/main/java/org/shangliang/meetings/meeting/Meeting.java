@@ -170,7 +170,7 @@ public class Meeting extends OutboxAggregate {
     private void requireStarted(Instant now, String action) {
         if (now.isBefore(startsAt)) {
             throw ProblemException.conflict("meeting.not-started", "The meeting has not started yet; cannot " + action,
-                    action).with("startsAt", startsAt.toString());
+                    action(action)).with("startsAt", startsAt.toString());
         }
     }
 
@@ -182,7 +182,12 @@ public class Meeting extends OutboxAggregate {
 
     private ProblemException wrongStatus(String action) {
         return ProblemException.conflict("meeting.wrong-status", "The meeting is " + status + "; cannot " + action,
-                status, action).with("currentStatus", status.name());
+                ProblemException.label("meeting.status." + status.name(), status.name()), action(action))
+                .with("currentStatus", status.name());
+    }
+
+    private static Object action(String action) {
+        return ProblemException.label("meeting.action." + action.replace(' ', '-'), action);
     }
 
     public String getCommunity() { return community; }

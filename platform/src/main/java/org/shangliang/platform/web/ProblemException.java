@@ -54,6 +54,15 @@ public class ProblemException extends RuntimeException {
     }
 
     /** 404: unknown, or of another community (answered as if it did not exist). */
+    /**
+     * A word inside a detail that is itself in the caller's language: a status or an action named by
+     * its message key ({@code status.PROPOSED}, {@code action.record-minutes}), {@code fallback} where
+     * there is no such key. So a Chinese detail never carries an English piece.
+     */
+    public static org.springframework.context.MessageSourceResolvable label(String key, String fallback, Object... args) {
+        return new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {key}, args, fallback);
+    }
+
     public static ProblemException notFound(String what, String id) {
         return new ProblemException(HttpStatus.NOT_FOUND, "not-found", "problem.not-found.detail",
                 what + " " + id + " does not exist", what, id);

@@ -296,7 +296,7 @@ public class Topic extends OutboxAggregate {
 
     private void move(TopicStatus to, String cause, String reason, Decision decided, String by, Instant at) {
         if (!MOVES.get(status).contains(to)) {
-            throw TopicProblems.wrongStatus(status, "move to " + to);
+            throw TopicProblems.wrongMove(status, to);
         }
         TopicStatus from = status;
         status = to;

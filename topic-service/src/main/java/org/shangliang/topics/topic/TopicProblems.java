@@ -15,7 +15,19 @@ final class TopicProblems {
 
     static ProblemException wrongStatus(TopicStatus current, String action) {
         return ProblemException.conflict("topic.wrong-status", "The topic is " + current + "; cannot " + action,
-                current, action).with("currentStatus", current.name());
+                status(current), ProblemException.label("action." + action.replace(' ', '-'), action))
+                .with("currentStatus", current.name());
+    }
+
+    /** A move the status machine does not allow, with both statuses named in the caller's language. */
+    static ProblemException wrongMove(TopicStatus current, TopicStatus to) {
+        return ProblemException.conflict("topic.wrong-status", "The topic is " + current + "; cannot move to " + to,
+                status(current), ProblemException.label("action.move-to", "move to " + to, status(to)))
+                .with("currentStatus", current.name());
+    }
+
+    private static Object status(TopicStatus status) {
+        return ProblemException.label("status." + status.name(), status.name());
     }
 
     static ProblemException conflict(String key, String english, Object... args) {
