@@ -73,7 +73,14 @@ class ProblemDetailsAndRequestIdTest extends PlatformIntegrationTest {
         assertThat(problem.get("type").asString()).isEqualTo("urn:shangliang:problem:validation");
         assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString()).toList())
                 .containsExactlyInAnyOrder("title", "scope");
-        assertThat(problem.get("errors").get(0).get("message").asString()).isNotBlank();
+        assertThat(problem.get("errors").valueStream().map(e -> e.get("message").asString()).toList())
+                .contains("is required and must not be blank");
+
+        var zh = send(authorized("/api/samples").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + "长".repeat(101) + "\",\"scope\":null}")));
+        assertThat(json.readTree(zh.body()).get("errors").valueStream().map(e -> e.get("field").asString() + ": "
+                + e.get("message").asString()).toList())
+                .containsExactlyInAnyOrder("title: 长度或个数须在 0 到 100 之间", "scope: 必须填写，不能为空");
     }
 
     @Test
