@@ -1,5 +1,7 @@
 package org.shangliang.gateway;
 
+import tools.jackson.databind.JsonNode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -24,9 +26,22 @@ class RoleRulesTest extends GatewayTestSupport {
                 } else {
                     assertThat(response.statusCode()).as(what).isEqualTo(403);
                     assertThat(body(response).get("type").asString()).as(what).isEqualTo("urn:shangliang:problem:forbidden");
+                    assertThat(body(response).get("requiredRoles").valueStream().map(JsonNode::asString).toList()).as(what)
+                            .isEqualTo(rule.roles());
                 }
             }
         }
+    }
+
+    @Test
+    void a403NamesTheRoleNeededInTheCallersLanguage() throws Exception {
+        var zh = call("POST", "/api/topics/t1/review", token("RESIDENT"));
+        assertThat(body(zh).get("detail").asString()).isEqualTo("这项操作需要以下角色：居委会");
+        var en = send(request("/api/ballots/b1/offline-votes").header("Authorization", "Bearer " + token("RESIDENT"))
+                .header("Accept-Language", "en").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(body(en).get("detail").asString())
+                .isEqualTo("This needs one of these roles: community committee, street or community staff");
     }
 
     @Test

@@ -53,8 +53,19 @@ public class GatewaySecurityConfiguration {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problems.write(exchange,
                 HttpStatus.UNAUTHORIZED, "unauthenticated", "problem.unauthenticated.detail",
                 Map.of("WWW-Authenticate", "Bearer"));
-        ServerAccessDeniedHandler denied = (exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN,
-                "forbidden", "problem.forbidden.role", Map.of());
+        // A 403 names the roles the route needs, in the caller's language and as codes.
+        ServerAccessDeniedHandler denied = (exchange, e) -> {
+            var roles = RouteRoles.rolesFor(exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().pathWithinApplication());
+            if (roles.isEmpty()) {
+                return problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden.role", Map.of());
+            }
+            String names = String.join(problems.message(exchange, "role.separator"),
+                    roles.get().stream().map(r -> problems.message(exchange, "role." + r)).toList());
+            var problem = problems.problem(exchange, HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden.needs-role", names);
+            problem.setProperty("requiredRoles", roles.get());
+            return problems.write(exchange, problem, Map.of());
+        };
         var authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName("roles");
         authorities.setAuthorityPrefix("ROLE_");

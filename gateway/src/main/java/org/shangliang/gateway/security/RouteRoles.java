@@ -36,6 +36,19 @@ public final class RouteRoles {
     private RouteRoles() {
     }
 
+    private static final List<org.springframework.web.util.pattern.PathPattern> PATTERNS = RULES.stream()
+            .map(r -> org.springframework.web.util.pattern.PathPatternParser.defaultInstance.parse(r.path())).toList();
+
+    /** The roles the rule of this request allows (the first rule that matches, as the security chain applies them). */
+    static java.util.Optional<List<String>> rolesFor(HttpMethod method, org.springframework.http.server.PathContainer path) {
+        for (int i = 0; i < RULES.size(); i++) {
+            if (RULES.get(i).method().equals(method) && PATTERNS.get(i).matches(path)) {
+                return java.util.Optional.of(RULES.get(i).roles());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     static void apply(ServerHttpSecurity.AuthorizeExchangeSpec exchanges) {
         for (Rule rule : RULES) {
             exchanges.pathMatchers(rule.method(), rule.path()).hasAnyRole(rule.roles().toArray(String[]::new));

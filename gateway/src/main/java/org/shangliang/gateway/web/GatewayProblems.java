@@ -36,6 +36,11 @@ public class GatewayProblems {
         return best == null ? Locale.SIMPLIFIED_CHINESE : best;
     }
 
+    /** A text of the gateway's messages in the caller's language. */
+    public String message(ServerWebExchange exchange, String key) {
+        return messages.getMessage(key, null, key, localeOf(exchange));
+    }
+
     public ProblemDetail problem(ServerWebExchange exchange, HttpStatus status, String kind, String detailKey,
                                  Object... args) {
         Locale locale = localeOf(exchange);
@@ -53,7 +58,16 @@ public class GatewayProblems {
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        ProblemDetail problem = problem(exchange, status, kind, detailKey, args);
+        return write(exchange, problem(exchange, status, kind, detailKey, args), headers);
+    }
+
+    /** Writes a problem already made (with properties of its own). */
+    public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, Map<String, String> headers) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        HttpStatus status = HttpStatus.valueOf(problem.getStatus());
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         headers.forEach((k, v) -> response.getHeaders().set(k, v));
