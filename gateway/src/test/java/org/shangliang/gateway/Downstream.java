@@ -52,6 +52,11 @@ final class Downstream {
             }
             byte[] out = ("{\"service\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            // as every service does (the platform's RequestIdFilter)
+            String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+            if (requestId != null) {
+                exchange.getResponseHeaders().add("X-Request-Id", requestId);
+            }
             exchange.sendResponseHeaders(status, out.length);
             exchange.getResponseBody().write(out);
             exchange.close();

@@ -10,7 +10,8 @@ class RequestIdAndHeadersTest extends GatewayTestSupport {
     void theClientsRequestIdIsForwardedToTheServiceAndEchoed() throws Exception {
         var response = send(request("/api/topics").header("Authorization", "Bearer " + token("RESIDENT"))
                 .header("X-Request-Id", "walkthrough-42"));
-        assertThat(response.headers().firstValue("X-Request-Id")).hasValue("walkthrough-42");
+        assertThat(response.headers().allValues("X-Request-Id")).as("once, though the service echoes it too")
+                .containsExactly("walkthrough-42");
         assertThat(TOPICS.last().header("X-Request-Id")).isEqualTo("walkthrough-42");
     }
 

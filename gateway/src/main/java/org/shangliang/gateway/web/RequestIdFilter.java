@@ -30,6 +30,11 @@ public class RequestIdFilter implements WebFilter, Ordered {
         ServerWebExchange withId = exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, id))).build();
         withId.getAttributes().put(ATTRIBUTE, id);
         withId.getResponse().getHeaders().set(HEADER, id);
+        // The service echoes the id too: the answer carries it once, not once from each.
+        withId.getResponse().beforeCommit(() -> {
+            withId.getResponse().getHeaders().set(HEADER, id);
+            return Mono.empty();
+        });
         long started = System.nanoTime();
         return chain.filter(withId).doFinally(signal -> {
             MDC.put("requestId", id);
