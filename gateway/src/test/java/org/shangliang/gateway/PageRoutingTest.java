@@ -35,8 +35,14 @@ class PageRoutingTest extends GatewayTestSupport {
     @Test
     void theApiAndTheGatewaysOwnPathsNeverReachTheWebModule() throws Exception {
         assertThat(send(request("/api/nowhere")).statusCode()).isEqualTo(401);
-        assertThat(send(request("/api/nowhere").header("Authorization", "Bearer " + token("RESIDENT"))).statusCode())
-                .isEqualTo(404);
+        var unknown = send(request("/api/nowhere").header("Authorization", "Bearer " + token("RESIDENT")));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(body(unknown).get("type").asString()).isEqualTo("urn:shangliang:problem:not-found");
+        assertThat(body(unknown).get("detail").asString()).startsWith("没有这个接口：/api/nowhere");
+        var english = send(request("/api/nowhere").header("Authorization", "Bearer " + token("RESIDENT"))
+                .header("Accept-Language", "en"));
+        assertThat(body(english).get("title").asString()).isEqualTo("Not found");
         assertThat(send(request("/actuator/env")).statusCode()).isIn(401, 403, 404);
         assertThat(send(request("/auth/other")).statusCode()).isIn(401, 403, 404);
         assertThat(WEB.received).isEmpty();

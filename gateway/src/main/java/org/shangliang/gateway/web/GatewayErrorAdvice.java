@@ -15,7 +15,7 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
-/** Problem Details for the gateway's own endpoints (the token endpoint): invalid fields, unreadable JSON. */
+/** Problem Details for the gateway's own endpoints (the token endpoint): invalid fields, unreadable JSON, no such endpoint. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class GatewayErrorAdvice {
@@ -34,6 +34,13 @@ public class GatewayErrorAdvice {
                 .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** No route and no resource ({@code /api/nowhere}): the API's 404 Problem, not the framework's English one. */
+    @ExceptionHandler(org.springframework.web.reactive.resource.NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(ServerWebExchange exchange) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.noSuchEndpoint(exchange));
     }
 
     @ExceptionHandler(ServerWebInputException.class)

@@ -36,6 +36,12 @@ public class GatewayProblems {
         return best == null ? Locale.SIMPLIFIED_CHINESE : best;
     }
 
+    /** No route and no resource for this path ({@code /api/nowhere}). */
+    public ProblemDetail noSuchEndpoint(ServerWebExchange exchange) {
+        return problem(exchange, HttpStatus.NOT_FOUND, "not-found", "problem.not-found.path",
+                exchange.getRequest().getPath().value());
+    }
+
     /** A text of the gateway's messages in the caller's language. */
     public String message(ServerWebExchange exchange, String key) {
         return messages.getMessage(key, null, key, localeOf(exchange));
