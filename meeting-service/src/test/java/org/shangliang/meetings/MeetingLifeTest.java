@@ -112,6 +112,7 @@ class MeetingLifeTest extends MeetingServiceTestSupport {
         var early = committee(c).post("/api/meetings/" + id + "/conclusion", both);
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.text("detail")).as("no English piece in Chinese").isEqualTo("会议尚未开始，不能确定结论");
+        assertThat(early.text("startsAt")).endsWith("+08:00");
         Thread.sleep(3_500);
 
         var missing = committee(c).post("/api/meetings/" + id + "/conclusion", """
@@ -139,6 +140,9 @@ class MeetingLifeTest extends MeetingServiceTestSupport {
         var concluded = committee(c).post("/api/meetings/" + id + "/conclusion", both);
         assertThat(concluded.status()).isEqualTo(200);
         assertThat(concluded.text("status")).isEqualTo("CONCLUDED");
+        String closesAt = concluded.body().get("outcomes").get(0).get("ballot").get("closesAt").asString();
+        assertThat(closesAt).as("in the community's zone, to the second").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00");
+        assertThat(concluded.text("createdAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00");
         var event = Streams.events(EventCatalogue.MEETING_CONCLUDED, elevator, 1, Duration.ofSeconds(20)).get(0);
         assertThat(event.outcomes()).hasSize(2);
         assertThat(event.outcomes().get(0).resolution()).isEqualTo(Resolution.PUT_TO_VOTE);

@@ -170,7 +170,8 @@ public class Meeting extends OutboxAggregate {
     private void requireStarted(Instant now, String action) {
         if (now.isBefore(startsAt)) {
             throw ProblemException.conflict("meeting.not-started", "The meeting has not started yet; cannot " + action,
-                    action(action)).with("startsAt", startsAt.toString());
+                    action(action)).with("startsAt", java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                    org.shangliang.platform.web.ApiTime.of(startsAt)));
         }
     }
 

@@ -5,8 +5,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 /**
- * Timestamps in API answers: ISO-8601 with the offset of China Standard Time, as API.md shows
- * ({@code 2026-03-01T19:30:00+08:00}). Stored and compared as {@link Instant}s.
+ * Timestamps in API answers: ISO-8601 with the offset of China Standard Time, to the second, as
+ * API.md shows ({@code 2026-03-01T19:30:00+08:00}); never the clock's nanoseconds. Stored and
+ * compared as {@link Instant}s.
  */
 public final class ApiTime {
 
@@ -16,6 +17,6 @@ public final class ApiTime {
     }
 
     public static OffsetDateTime of(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZONE);
+        return instant == null ? null : OffsetDateTime.ofInstant(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), ZONE);
     }
 }
