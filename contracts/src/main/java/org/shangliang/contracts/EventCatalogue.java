@@ -23,6 +23,7 @@ import org.shangliang.contracts.topic.TopicSupportWithdrawn;
 import org.shangliang.contracts.topic.TopicSupported;
 import org.shangliang.contracts.topic.TopicThresholdReached;
 import org.shangliang.contracts.vote.BallotClosed;
+import org.shangliang.contracts.vote.BallotExtended;
 import org.shangliang.contracts.vote.BallotNotOpened;
 import org.shangliang.contracts.vote.BallotOpened;
 import org.shangliang.contracts.vote.BallotReminderDue;
@@ -75,6 +76,8 @@ public final class EventCatalogue {
             new EventType<>("shangliang.vote.ballot-not-opened.v1", EventStream.VOTES, BallotNotOpened.class);
     public static final EventType<BallotReminderDue> BALLOT_REMINDER_DUE =
             new EventType<>("shangliang.vote.reminder-due.v1", EventStream.VOTES, BallotReminderDue.class);
+    public static final EventType<BallotExtended> BALLOT_EXTENDED =
+            new EventType<>("shangliang.vote.ballot-extended.v1", EventStream.VOTES, BallotExtended.class);
     public static final EventType<BallotClosed> BALLOT_CLOSED =
             new EventType<>("shangliang.vote.ballot-closed.v1", EventStream.VOTES, BallotClosed.class);
 
@@ -84,7 +87,7 @@ public final class EventCatalogue {
             MEETING_SCHEDULED, MEETING_RESCHEDULED, MEETING_CANCELLED, MEETING_REGISTRATION_ADDED,
             MEETING_REGISTRATION_CANCELLED, MEETING_MINUTES_RECORDED, MEETING_CONCLUDED, MEETING_REMINDER_DUE,
             BALLOT_OPENED, BALLOT_ELECTORATE_PUBLISHED, BALLOT_NOT_OPENED,
-            BALLOT_REMINDER_DUE, BALLOT_CLOSED);
+            BALLOT_REMINDER_DUE, BALLOT_EXTENDED, BALLOT_CLOSED);
 
     private static final Map<String, EventType<?>> BY_TYPE = new LinkedHashMap<>();
     private static final Map<Class<?>, EventType<?>> BY_CLASS = new LinkedHashMap<>();

@@ -35,6 +35,7 @@ import org.shangliang.contracts.topic.TopicSupportWithdrawn;
 import org.shangliang.contracts.topic.TopicSupported;
 import org.shangliang.contracts.topic.TopicThresholdReached;
 import org.shangliang.contracts.vote.BallotClosed;
+import org.shangliang.contracts.vote.BallotExtended;
 import org.shangliang.contracts.vote.BallotNotOpened;
 import org.shangliang.contracts.vote.BallotOpened;
 import org.shangliang.contracts.vote.BallotOutcome;
@@ -111,6 +112,9 @@ public final class EventSamples {
                         "NO_FLATS_IN_SCOPE", AT)),
                 Map.entry(EventCatalogue.BALLOT_REMINDER_DUE, new BallotReminderDue("b-1", TOPIC, COMMUNITY,
                         AT.plusSeconds(86_400 * 14), 1, 1, List.of("chen.fang"))),
+                Map.entry(EventCatalogue.BALLOT_EXTENDED, new BallotExtended("b-1", TOPIC, COMMUNITY,
+                        AT.plusSeconds(86_400 * 14), AT.plusSeconds(86_400 * 21), "春节期间不少业主在外地，延长一周便于入户征询",
+                        "committee.yuejiang", AT.plusSeconds(86_400 * 13))),
                 Map.entry(EventCatalogue.BALLOT_CLOSED, new BallotClosed("b-1", TOPIC, "m-2026-03", COMMUNITY,
                         BallotRule.CIVIL_CODE_MAJOR, BallotOutcome.APPROVED, true,
                         new Tally(12, new BigDecimal("804.16")), new Tally(11, new BigDecimal("740.06")), tallyFor,

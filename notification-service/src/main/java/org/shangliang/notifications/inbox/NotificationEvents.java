@@ -25,7 +25,8 @@ import static org.shangliang.notifications.audience.Audiences.topic;
  * API.md's "who is told what": the committee when a topic is proposed and reaches its threshold;
  * proposer and supporters on every status change and at completion; a meeting's audience when it is
  * scheduled, moved, cancelled, concluded and 24 h before; a ballot's electorate when it opens, when
- * it is about to close (those who have not voted) and when it closes.
+ * it is about to close or the committee reminds (those who have not voted), when its closing
+ * time moves and when it closes.
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationEvents {
@@ -91,6 +92,10 @@ class NotificationEvents {
                         e.data().ownerIds(), new Notifier.About(e.data().community(), e.data().topicId(), null,
                                 e.data().ballotId()), List.of(audiences.title(ballot(e.data().ballotId())),
                                 when(e.data().closesAt()))))
+                .on(EventCatalogue.BALLOT_EXTENDED, e -> notifier.tell(e, NotificationType.BALLOT_EXTENDED,
+                        audiences.members(ballot(e.data().ballotId())), new Notifier.About(e.data().community(),
+                                e.data().topicId(), null, e.data().ballotId()), List.of(audiences.title(ballot(
+                                e.data().ballotId())), when(e.data().closesAt()), e.data().reason())))
                 .on(EventCatalogue.BALLOT_CLOSED, e -> notifier.tell(e, NotificationType.BALLOT_CLOSED,
                         audiences.members(ballot(e.data().ballotId())), new Notifier.About(e.data().community(),
                                 e.data().topicId(), e.data().meetingId(), e.data().ballotId()),

@@ -52,6 +52,11 @@ public abstract class OutboxAggregate {
         raised.add(event);
     }
 
+    /** The events raised since the last save, in order: what the next save will write into the outbox. */
+    public List<IntegrationEvent> raisedEvents() {
+        return Collections.unmodifiableList(raised);
+    }
+
     /** Whether the event with this CloudEvents id was applied to this aggregate already. */
     public boolean hasHandled(String eventId) {
         return handledEventIds.contains(eventId);

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import org.shangliang.platform.domain.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -114,6 +115,41 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problems.problem(e.status(), e.kind(), e.detailKey(), e.getMessage(), locale(),
                 e.args());
         e.properties().forEach(problem::setProperty);
+        return respond(problem, request);
+    }
+
+    /** A domain rule's no: 409 when the state does not allow it, 400 when the input breaks a rule, 403 for the person. */
+    private static final java.time.format.DateTimeFormatter READABLE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @ExceptionHandler(Rejection.class)
+    ResponseEntity<ProblemDetail> handleRejection(Rejection e, HttpServletRequest request) {
+        HttpStatus status = switch (e.kind()) {
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_ALLOWED -> HttpStatus.FORBIDDEN;
+        };
+        String kind = switch (e.kind()) {
+            case CONFLICT -> "conflict";
+            case INVALID -> "invalid-request";
+            case NOT_ALLOWED -> "forbidden";
+        };
+        Object[] args = e.args();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Rejection.Label label) {
+                args[i] = ProblemException.label(label.key(), label.fallback());
+            } else if (args[i] instanceof java.time.Instant instant) {
+                args[i] = ApiTime.of(instant).format(READABLE_TIME);
+            }
+        }
+        ProblemDetail problem = problems.problem(status, kind, e.key(), e.getMessage(), locale(), args);
+        e.properties().forEach((name, value) -> {
+            if ("field".equals(name)) {
+                problem.setProperty("errors", List.of(new FieldError(String.valueOf(value), problem.getDetail())));
+            } else {
+                problem.setProperty(name, value instanceof java.time.Instant instant ? ApiTime.of(instant) : value);
+            }
+        });
         return respond(problem, request);
     }
 

@@ -1,15 +1,13 @@
 package org.shangliang.votes.ballot;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,12 +20,12 @@ class BallotClock {
 
     private static final Logger log = LoggerFactory.getLogger(BallotClock.class);
 
-    private final MongoTemplate mongo;
+    private final BallotStore store;
     private final Ballots ballots;
     private final Clock clock;
 
-    BallotClock(MongoTemplate mongo, Ballots ballots, Clock clock) {
-        this.mongo = mongo;
+    BallotClock(BallotStore store, Ballots ballots, Clock clock) {
+        this.store = store;
         this.ballots = ballots;
         this.clock = clock;
     }
@@ -36,19 +34,18 @@ class BallotClock {
     @SchedulerLock(name = "ballot-clock", lockAtMostFor = "PT10M")
     void tick() {
         Instant now = clock.instant();
-        each(new Query(Criteria.where("status").is(BallotStatus.SCHEDULED).and("opensAt").lte(now)), ballots::openIfDue);
-        each(new Query(Criteria.where("status").is(BallotStatus.OPEN).and("reminderSentAt").is(null)
-                .and("closesAt").lte(now.plus(Duration.ofHours(24)))), ballots::remindIfDue);
-        each(new Query(Criteria.where("status").is(BallotStatus.OPEN).and("closesAt").lte(now)), ballots::closeIfDue);
+        each(store.due(BallotStatus.SCHEDULED, "opensAt", now, null), ballots::openIfDue);
+        each(store.due(BallotStatus.OPEN, "closesAt", now.plus(Ballot.REMINDER_BEFORE_CLOSING),
+                Criteria.where("reminderSentAt").is(null)), ballots::remindIfDue);
+        each(store.due(BallotStatus.OPEN, "closesAt", now, null), ballots::closeIfDue);
     }
 
-    private void each(Query due, java.util.function.Consumer<String> step) {
-        due.fields().include("_id");
-        for (Ballot ballot : mongo.find(due.limit(100), Ballot.class)) {
+    private void each(Iterable<String> due, Consumer<String> step) {
+        for (String ballotId : due) {
             try {
-                step.accept(ballot.getId());
+                step.accept(ballotId);
             } catch (RuntimeException e) {
-                log.error("Ballot {}: a scheduled step failed, next tick retries", ballot.getId(), e);
+                log.error("Ballot {}: a scheduled step failed, next tick retries", ballotId, e);
             }
         }
     }

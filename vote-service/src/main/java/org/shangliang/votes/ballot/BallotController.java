@@ -3,6 +3,7 @@ package org.shangliang.votes.ballot;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,15 +12,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.shangliang.contracts.meeting.BallotRule;
 import org.shangliang.contracts.vote.BallotOutcome;
+import org.shangliang.platform.domain.Rejection;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ApiTime;
 import org.shangliang.platform.web.PageResponse;
-import org.shangliang.platform.web.Pages;
 import org.shangliang.platform.web.ProblemException;
+import org.shangliang.platform.web.Pages;
 import org.shangliang.votes.counting.Choice;
 import org.shangliang.votes.counting.Count;
 import org.shangliang.votes.counting.TallyResult;
@@ -55,7 +56,21 @@ class BallotController {
     record BallotView(String id, String topicId, String meetingId, String community, String scope, BallotRule rule,
                       String proposal, BallotStatus status, String notOpenedReason, OffsetDateTime opensAt,
                       OffsetDateTime closesAt, OffsetDateTime openedAt, OffsetDateTime closedAt, Figures electorate,
-                      Turnout turnout, Boolean inElectorate, Boolean voted) {
+                      Turnout turnout, Boolean inElectorate, Boolean voted, List<ExtensionView> extensions,
+                      OffsetDateTime lastReminderAt) {
+    }
+
+    record ExtensionView(OffsetDateTime previousClosesAt, OffsetDateTime closesAt, String reason, OffsetDateTime at) {
+        static ExtensionView of(Extension e) {
+            return new ExtensionView(ApiTime.of(e.previousClosesAt()), ApiTime.of(e.closesAt()), e.reason(),
+                    ApiTime.of(e.at()));
+        }
+    }
+
+    record ExtensionRequest(@NotNull OffsetDateTime closesAt, @NotBlank @Size(min = 2, max = 500) String reason) {
+    }
+
+    record Reminded(String ballotId, int owners, OffsetDateTime at) {
     }
 
     record Share(long owners, BigDecimal area, BigDecimal ownersRatio, BigDecimal areaRatio) {
@@ -69,15 +84,10 @@ class BallotController {
     record VoteRequest(@NotNull Choice choice) {
     }
 
-    record OfflineVoteRequest(@NotBlank @Size(max = 64) String ownerId, @NotNull Choice choice,
-                              @NotNull @Pattern(regexp = "PAPER|DOOR_TO_DOOR|ON_SITE") String channel,
-                              @NotBlank @Size(max = 500) String evidence) {
-    }
-
     record Receipt(String receipt, String ballotId) {
     }
 
-    record MyVote(String ballotId, Choice choice, String channel, String receipt, OffsetDateTime votedAt) {
+    record MyVote(String ballotId, Choice choice, VoteChannel channel, String receipt, OffsetDateTime votedAt) {
     }
 
     private final Ballots ballots;
@@ -115,18 +125,28 @@ class BallotController {
     @Operation(summary = "Vote once as an owner in the electorate; 403 outside it, 409 when voted already or not open")
     Receipt vote(@PathVariable String id, @Valid @RequestBody VoteRequest body, CurrentUser user) {
         Ballot ballot = ballots.visible(id, user);
-        return new Receipt(ballots.vote(ballot, user.id(), body.choice(), "ONLINE", null, null, false), id);
+        return new Receipt(ballots.voteOnline(ballot, user.id(), body.choice()), id);
     }
 
-    @PostMapping("/api/ballots/{id}/offline-votes")
+    @PostMapping("/api/ballots/{id}/extension")
+    @PreAuthorize("hasAnyRole('COMMITTEE', 'STAFF')")
+    @Operation(summary = "Move an open ballot's closing time later, with a reason; every owner of the electorate is "
+            + "told (400 when not later than now or the current closing time, 409 when not open)")
+    BallotView extend(@PathVariable String id, @Valid @RequestBody ExtensionRequest body, CurrentUser user) {
+        Ballot ballot = ballots.visible(id, user);
+        ballots.extend(ballot, body.closesAt().toInstant(), body.reason().strip(), user.id());
+        return view(ballot, user);
+    }
+
+    @PostMapping("/api/ballots/{id}/reminders")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('COMMITTEE', 'STAFF')")
-    @Operation(summary = "Record a paper, door-to-door or on-site vote for an owner with its evidence; counted once "
-            + "together with online votes (409 when that holder voted already)")
-    Receipt offlineVote(@PathVariable String id, @Valid @RequestBody OfflineVoteRequest body, CurrentUser user) {
+    @Operation(summary = "Remind every owner who has not voted yet, now (409 when reminded less than an hour ago, "
+            + "when everyone voted, or when the ballot is not open)")
+    Reminded remind(@PathVariable String id, CurrentUser user) {
         Ballot ballot = ballots.visible(id, user);
-        return new Receipt(ballots.vote(ballot, body.ownerId(), body.choice(), body.channel(), body.evidence().strip(),
-                user.id(), true), id);
+        int owners = ballots.remindNow(ballot, user.id());
+        return new Reminded(id, owners, ApiTime.of(ballot.getLastReminderAt()));
     }
 
     @GetMapping("/api/ballots/{id}/my-vote")
@@ -135,7 +155,7 @@ class BallotController {
         Ballot ballot = ballots.visible(id, user);
         Elector elector = ballots.electorOf(ballot.getId(), user.id());
         if (elector == null) {
-            throw ProblemException.forbidden("ballot.not-in-electorate", "You are not in this ballot's electorate");
+            throw Rejection.notAllowed("ballot.not-in-electorate", "You are not in this ballot's electorate");
         }
         if (elector.choice() == null) {
             throw ProblemException.notFound("Vote", "of " + user.id());
@@ -148,7 +168,9 @@ class BallotController {
     ResultView result(@PathVariable String id, CurrentUser user) {
         Ballot ballot = ballots.visible(id, user);
         if (ballot.getStatus() != BallotStatus.CLOSED) {
-            throw Ballots.notClosed(ballot.getStatus());
+            throw Rejection.conflict("ballot.not-closed", "The result is known once the ballot is closed",
+                    Rejection.label("ballot.status." + ballot.getStatus(), ballot.getStatus()))
+                    .with("currentStatus", ballot.getStatus().name());
         }
         TallyResult r = ballot.getResult();
         Count p = r.participating();
@@ -169,7 +191,8 @@ class BallotController {
         return new BallotView(b.getId(), b.getTopicId(), b.getMeetingId(), b.getCommunity(), b.getScope(), b.getRule(),
                 b.getProposal(), b.getStatus(), b.getNotOpenedReason(), ApiTime.of(b.getOpensAt()),
                 ApiTime.of(b.getClosesAt()), ApiTime.of(b.getOpenedAt()), ApiTime.of(b.getClosedAt()),
-                Figures.of(b.getElectorate()), turnout, me != null, me == null ? null : me.choice() != null);
+                Figures.of(b.getElectorate()), turnout, me != null, me == null ? null : me.choice() != null,
+                b.getExtensions().stream().map(ExtensionView::of).toList(), ApiTime.of(b.getLastReminderAt()));
     }
 
     private static Share share(Count part, Count whole) {

@@ -3,18 +3,15 @@ package org.shangliang.votes.ballot;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import com.mongodb.MongoBulkWriteException;
 import org.shangliang.contracts.meeting.BallotSpec;
 import org.shangliang.contracts.meeting.Outcome;
+import org.shangliang.platform.domain.Rejection;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ProblemException;
 import org.shangliang.votes.counting.Choice;
@@ -26,29 +23,25 @@ import org.shangliang.votes.roll.RollFlat;
 import org.shangliang.votes.roll.Rolls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-/** A ballot's life: scheduled by a meeting, opened with a frozen electorate, voted, reminded, closed and counted. */
+/**
+ * The ballot feature's use cases: schedule from a meeting, open with the frozen electorate, vote
+ * online or record an offline vote, remind, extend, close and count. The rules are {@link Ballot}'s
+ * and {@link Electorate}'s; where things are kept is {@link BallotStore}'s.
+ */
 @Service
 public class Ballots {
 
     private static final Logger log = LoggerFactory.getLogger(Ballots.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final MongoTemplate mongo;
+    private final BallotStore store;
     private final Rolls rolls;
     private final Clock clock;
 
-    Ballots(MongoTemplate mongo, Rolls rolls, Clock clock) {
-        this.mongo = mongo;
+    Ballots(BallotStore store, Rolls rolls, Clock clock) {
+        this.store = store;
         this.rolls = rolls;
         this.clock = clock;
     }
@@ -63,185 +56,168 @@ public class Ballots {
         Instant opensAt = spec.opensAt() != null ? spec.opensAt() : concludedAt;
         Ballot ballot = Ballot.schedule(idFor(meetingId, outcome.topicId()), outcome.topicId(), meetingId, community,
                 outcome.scope(), spec.rule(), outcome.proposal(), opensAt, spec.closesAt(), clock.instant());
-        if (spec.closesAt() == null || !spec.closesAt().isAfter(opensAt)) {
-            ballot.notOpened("CLOSES_BEFORE_OPENS", clock.instant());
-        }
-        try {
-            mongo.insert(ballot);
-            log.info("Ballot {} on topic {} scheduled: {} from {} to {}", ballot.getId(), outcome.topicId(), spec.rule(),
-                    opensAt, spec.closesAt());
-        } catch (DuplicateKeyException redelivered) {
+        if (!store.insert(ballot)) {
             return;
         }
+        log.info("Ballot {} on topic {} scheduled: {} from {} to {}", ballot.getId(), outcome.topicId(), spec.rule(),
+                opensAt, spec.closesAt());
         openIfDue(ballot.getId());
     }
 
-    /** Freezes the electorate (the current roll's flats in the scope, by holder) and opens the ballot. */
+    /** Freezes the electorate from the community's current roll and opens the ballot. */
     void openIfDue(String ballotId) {
-        Ballot ballot = mongo.findById(ballotId, Ballot.class);
+        Ballot ballot = store.find(ballotId).orElse(null);
         Instant now = clock.instant();
-        if (ballot == null || ballot.getStatus() != BallotStatus.SCHEDULED || ballot.getOpensAt().isAfter(now)) {
+        if (ballot == null || !ballot.dueToOpen(now)) {
             return;
         }
         Roll roll = rolls.current(ballot.getCommunity()).orElse(null);
-        Map<String, List<RollFlat>> byHolder = new LinkedHashMap<>();
-        if (roll != null) {
-            rolls.flatsWithin(roll, ballot.getScope(), f -> byHolder.computeIfAbsent(f.holder(), h -> new ArrayList<>()).add(f));
+        if (roll == null) {
+            ballot.notOpened("NO_ROLL", now);
+        } else {
+            List<RollFlat> inScope = new ArrayList<>();
+            rolls.flatsWithin(roll, ballot.getScope(), inScope::add);
+            Electorate electorate = Electorate.freeze(ballotId, inScope);
+            store.insertElectors(electorate.electors());
+            ballot.open(electorate, now);
         }
-        if (byHolder.isEmpty()) {
-            ballot.notOpened(roll == null ? "NO_ROLL" : "NO_FLATS_IN_SCOPE", now);
-            saveIgnoringLostRace(ballot);
-            log.warn("Ballot {} not opened: {}", ballotId, ballot.getNotOpenedReason());
-            return;
-        }
-        Count frozen = Count.NONE;
-        List<Elector> electors = new ArrayList<>();
-        List<String> ownerIds = new ArrayList<>();
-        for (var entry : byHolder.entrySet()) {
-            List<RollFlat> flats = entry.getValue();
-            long area = flats.stream().mapToLong(RollFlat::areaCents).sum();
-            frozen = frozen.plus(area);
-            RollFlat first = flats.get(0);
-            ownerIds.add(first.ownerId());
-            electors.add(new Elector(ballotId + "/" + entry.getKey(), ballotId, entry.getKey(), first.ownerId(),
-                    first.ownerName(), area, flats.stream().map(RollFlat::flat).toList(), null, null, null, null, null,
-                    null, false));
-        }
-        for (int i = 0; i < electors.size(); i += 1_000) {
-            insertIgnoringExisting(electors.subList(i, Math.min(electors.size(), i + 1_000)));
-        }
-        ballot.open(frozen, ownerIds, now);
-        if (saveIgnoringLostRace(ballot)) {
-            log.info("Ballot {} opened: {} owners, {} m²", ballotId, frozen.owners(), frozen.area());
-        }
-    }
-
-    /** An earlier attempt that crashed half-way may have written some electors already: same ids, same content. */
-    private void insertIgnoringExisting(List<Elector> electors) {
-        try {
-            mongo.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, Elector.class)
-                    .insert(electors).execute();
-        } catch (org.springframework.data.mongodb.BulkOperationException e) {
-            if (e.getErrors().stream().anyMatch(err -> err.getCode() != 11000)) {
-                throw e;
-            }
-        } catch (MongoBulkWriteException e) {
-            if (e.getWriteErrors().stream().anyMatch(err -> err.getCode() != 11000)) {
-                throw e;
+        if (store.saveUnlessOvertaken(ballot)) {
+            if (ballot.getStatus() == BallotStatus.OPEN) {
+                log.info("Ballot {} opened: {} owners, {} m²", ballotId, ballot.getElectorate().owners(),
+                        ballot.getElectorate().area());
+            } else {
+                log.warn("Ballot {} not opened: {}", ballotId, ballot.getNotOpenedReason());
             }
         }
     }
 
-    /** Records a vote: online by the owner, or offline (paper, door-to-door, on site) for an owner by staff. */
-    String vote(Ballot ballot, String ownerId, Choice choice, String channel, String evidence, String recordedBy,
-                boolean offline) {
-        Instant now = clock.instant();
-        if (ballot.getStatus() != BallotStatus.OPEN || !now.isBefore(ballot.getClosesAt())) {
-            throw ProblemException.conflict("ballot.not-open", "The ballot is not open", ballot.getStatus())
-                    .with("currentStatus", ballot.getStatus().name());
-        }
+    /** The owner's own vote, online: one conditional write when it is taken. */
+    String voteOnline(Ballot ballot, String ownerId, Choice choice) {
+        ballot.checkTakesVotes(clock.instant());
+        Voter owner = new Voter.Owner(ownerId);
         String receipt = receipt();
-        Elector voted = mongo.findAndModify(
-                new Query(Criteria.where("ballotId").is(ballot.getId()).and("ownerId").is(ownerId)
-                        .and("choice").is(null).and("sealed").is(false)),
-                new Update().set("choice", choice).set("channel", channel).set("evidence", evidence)
-                        .set("recordedBy", recordedBy).set("receipt", receipt).set("votedAt", now),
-                FindAndModifyOptions.options().returnNew(true), Elector.class);
-        if (voted != null) {
-            return receipt;
+        if (store.recordVote(ballot.getId(), owner, choice, VoteChannel.ONLINE, null, null, receipt, clock.instant())
+                .isEmpty()) {
+            throw whyNotRecorded(ballot, owner, Rejection.notAllowed("ballot.not-in-electorate",
+                    "You are not in this ballot's electorate"));
         }
-        Elector elector = electorOf(ballot.getId(), ownerId);
+        return receipt;
+    }
+
+    /** A paper, door-to-door or on-site vote the committee or staff enter for a holder of the electorate. */
+    Elector voteOffline(Ballot ballot, Voter voter, Choice choice, VoteChannel channel, String evidence,
+                        String recordedBy) {
+        if (!channel.offline()) {
+            throw Rejection.invalid("ballot.channel-not-offline", "An offline vote comes on PAPER, DOOR_TO_DOOR or ON_SITE")
+                    .with("field", "channel");
+        }
+        ballot.checkTakesVotes(clock.instant());
+        return store.recordVote(ballot.getId(), voter, choice, channel, evidence, recordedBy, receipt(), clock.instant())
+                .orElseThrow(() -> whyNotRecorded(ballot, voter, notInElectorate(voter)));
+    }
+
+    /** Why the conditional write matched nothing: not in the electorate, voted already, or sealed by closing. */
+    private Rejection whyNotRecorded(Ballot ballot, Voter voter, Rejection outsider) {
+        Elector elector = store.elector(ballot.getId(), voter).orElse(null);
         if (elector == null) {
-            throw offline ? ProblemException.badRequest("ballot.owner-not-in-electorate",
-                    "Owner " + ownerId + " is not in this ballot's electorate", ownerId)
-                    : ProblemException.forbidden("ballot.not-in-electorate", "You are not in this ballot's electorate");
+            return outsider;
         }
-        if (elector.choice() != null) {
-            throw ProblemException.conflict("ballot.already-voted", "This owner has voted already");
+        if (elector.voted()) {
+            return Rejection.conflict("ballot.already-voted", "This owner has voted already")
+                    .with("holder", elector.holder());
         }
-        throw ProblemException.conflict("ballot.not-open", "The ballot is not open", "CLOSED").with("currentStatus", "CLOSED");
+        return Rejection.conflict("ballot.not-open", "The ballot is CLOSED; votes are not taken",
+                Rejection.label("ballot.status.CLOSED", "CLOSED")).with("currentStatus", "CLOSED");
+    }
+
+    private static Rejection notInElectorate(Voter voter) {
+        if (voter instanceof Voter.Flat f) {
+            return Rejection.invalid("ballot.flat-not-in-electorate",
+                    "Flat " + f.flat() + " is not in this ballot's electorate", f.flat()).with("field", "flat");
+        }
+        if (voter instanceof Voter.Holder h) {
+            return Rejection.invalid("ballot.holder-not-in-electorate",
+                    "Holder " + h.holder() + " is not in this ballot's electorate", h.holder()).with("field", "holder");
+        }
+        String ownerId = ((Voter.Owner) voter).ownerId();
+        return Rejection.invalid("ballot.owner-not-in-electorate",
+                "Owner " + ownerId + " is not in this ballot's electorate", ownerId).with("field", "ownerId");
+    }
+
+    Count turnout(String ballotId) {
+        return store.turnout(ballotId);
+    }
+
+    java.util.Map<VoteChannel, Long> votesByChannel(String ballotId) {
+        return store.votesByChannel(ballotId);
+    }
+
+    void electorsWithin(String ballotId, String place, java.util.function.Consumer<Elector> each) {
+        store.electorsWithin(ballotId, place, each);
     }
 
     Elector electorOf(String ballotId, String ownerId) {
-        return mongo.findOne(new Query(Criteria.where("ballotId").is(ballotId).and("ownerId").is(ownerId)), Elector.class);
-    }
-
-    /** Live turnout: owners and area that voted so far (never their choices). */
-    Count turnout(String ballotId) {
-        var totals = mongo.getCollection("electors").aggregate(List.of(
-                new org.bson.Document("$match", new org.bson.Document("ballotId", ballotId)
-                        .append("choice", new org.bson.Document("$ne", null))),
-                new org.bson.Document("$group", new org.bson.Document("_id", null)
-                        .append("owners", new org.bson.Document("$sum", 1))
-                        .append("area", new org.bson.Document("$sum", "$areaCents"))))).first();
-        return totals == null ? Count.NONE : new Count(((Number) totals.get("owners")).longValue(),
-                ((Number) totals.get("area")).longValue());
+        return store.elector(ballotId, new Voter.Owner(ownerId)).orElse(null);
     }
 
     /** 24 hours before closing, the owners who have not voted are announced for reminders (once). */
     void remindIfDue(String ballotId) {
-        Ballot ballot = mongo.findById(ballotId, Ballot.class);
+        Ballot ballot = store.find(ballotId).orElse(null);
         Instant now = clock.instant();
-        if (ballot == null || ballot.getStatus() != BallotStatus.OPEN || ballot.getReminderSentAt() != null) {
+        if (ballot == null || !ballot.dueToRemind(now)) {
             return;
         }
-        Instant remindAt = ballot.getClosesAt().minus(Duration.ofHours(24));
-        if (now.isBefore(remindAt) || !ballot.getOpenedAt().isBefore(remindAt)) {
-            return;
-        }
-        List<String> notYet = new ArrayList<>();
-        mongo.stream(new Query(Criteria.where("ballotId").is(ballotId).and("choice").is(null)), Elector.class)
-                .forEach(e -> notYet.add(e.ownerId()));
+        List<String> notYet = store.notYetVoted(ballotId);
         ballot.remind(notYet, now);
-        if (saveIgnoringLostRace(ballot)) {
+        if (store.saveUnlessOvertaken(ballot)) {
             log.info("Ballot {}: {} owners not voted yet announced for reminders", ballotId, notYet.size());
         }
     }
 
+    /** Reminds everyone who has not voted yet, now; returns how many. */
+    int remindNow(Ballot ballot, String by) {
+        List<String> notYet = store.notYetVoted(ballot.getId());
+        ballot.remindNow(notYet, clock.instant());
+        store.save(ballot);
+        log.info("Ballot {}: {} reminded {} owners who have not voted yet", ballot.getId(), by, notYet.size());
+        return notYet.size();
+    }
+
+    void extend(Ballot ballot, Instant closesAt, String reason, String by) {
+        Instant previous = ballot.getClosesAt();
+        ballot.extend(closesAt, reason, by, clock.instant());
+        store.save(ballot);
+        log.info("Ballot {} extended by {} from {} to {}: {}", ballot.getId(), by, previous, closesAt, reason);
+    }
+
     /** Closes once: seal every elector (no vote after this), count, store the result with its event. */
     void closeIfDue(String ballotId) {
-        Ballot ballot = mongo.findById(ballotId, Ballot.class);
+        Ballot ballot = store.find(ballotId).orElse(null);
         Instant now = clock.instant();
-        if (ballot == null || ballot.getStatus() != BallotStatus.OPEN || now.isBefore(ballot.getClosesAt())) {
+        if (ballot == null || !ballot.dueToClose(now)) {
             return;
         }
-        mongo.updateMulti(new Query(Criteria.where("ballotId").is(ballotId)), new Update().set("sealed", true), Elector.class);
         List<Tally.Counted> counted = new ArrayList<>();
-        mongo.stream(new Query(Criteria.where("ballotId").is(ballotId)), Elector.class)
-                .forEach(e -> counted.add(new Tally.Counted(e.areaCents(), e.choice())));
+        store.sealAndStream(ballotId, e -> counted.add(new Tally.Counted(e.areaCents(), e.choice())));
         TallyResult result = Tally.count(ballot.getRule(), counted);
         ballot.close(result, now);
-        if (saveIgnoringLostRace(ballot)) {
+        if (store.saveUnlessOvertaken(ballot)) {
             log.info("Ballot {} closed: {} ({} of {} owners took part)", ballotId, result.outcome(),
                     result.participating().owners(), result.electorate().owners());
         }
     }
 
     Ballot visible(String id, CurrentUser user) {
-        Ballot ballot = mongo.findById(id, Ballot.class);
+        Ballot ballot = store.find(id).orElse(null);
         if (ballot == null || !user.canSee(ballot.getCommunity())) {
             throw ProblemException.notFound("Ballot", id);
         }
         return ballot;
     }
 
-    private boolean saveIgnoringLostRace(Ballot ballot) {
-        try {
-            mongo.save(ballot);
-            return true;
-        } catch (OptimisticLockingFailureException anotherInstanceWasFaster) {
-            return false;
-        }
-    }
-
     private static String receipt() {
         byte[] bytes = new byte[10];
         RANDOM.nextBytes(bytes);
         return "R-" + HexFormat.of().withUpperCase().formatHex(bytes);
-    }
-
-    static ProblemException notClosed(BallotStatus status) {
-        return new ProblemException(HttpStatus.CONFLICT, "conflict", "ballot.not-closed",
-                "The result is known once the ballot is closed", status).with("currentStatus", status.name());
     }
 }

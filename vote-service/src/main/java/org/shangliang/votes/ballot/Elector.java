@@ -6,6 +6,7 @@ import java.util.List;
 import org.shangliang.votes.counting.Choice;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -14,8 +15,20 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * closing seals every elector first, so no vote can land after it was counted.
  */
 @Document("electors")
-@CompoundIndex(name = "ballot_owner", def = "{'ballotId': 1, 'ownerId': 1}", unique = true)
+@CompoundIndexes({
+        @CompoundIndex(name = "ballot_owner", def = "{'ballotId': 1, 'ownerId': 1}", unique = true),
+        @CompoundIndex(name = "ballot_flats", def = "{'ballotId': 1, 'flats': 1}")})
 public record Elector(@Id String id, String ballotId, String holder, String ownerId, String ownerName, long areaCents,
-                      List<String> flats, Choice choice, String channel, String evidence, String recordedBy,
+                      List<String> flats, Choice choice, VoteChannel channel, String evidence, String recordedBy,
                       String receipt, Instant votedAt, boolean sealed) {
+
+    static Elector notYetVoted(String ballotId, String holder, String ownerId, String ownerName, long areaCents,
+                               List<String> flats) {
+        return new Elector(ballotId + "/" + holder, ballotId, holder, ownerId, ownerName, areaCents, List.copyOf(flats),
+                null, null, null, null, null, null, false);
+    }
+
+    boolean voted() {
+        return choice != null;
+    }
 }

@@ -1,0 +1,175 @@
+package org.shangliang.votes.ballot;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import com.mongodb.MongoBulkWriteException;
+import org.bson.Document;
+import org.shangliang.platform.web.TextMatch;
+import org.shangliang.votes.counting.Choice;
+import org.shangliang.votes.counting.Count;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** Where ballots and their electors are kept (MongoDB): every query and atomic write of the ballot feature. */
+@Component
+class BallotStore {
+
+    private static final int BATCH = 1_000;
+
+    private final MongoTemplate mongo;
+
+    BallotStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    Optional<Ballot> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Ballot.class));
+    }
+
+    /** False when the ballot exists already (a redelivered conclusion). */
+    boolean insert(Ballot ballot) {
+        try {
+            mongo.insert(ballot);
+            return true;
+        } catch (DuplicateKeyException redelivered) {
+            return false;
+        }
+    }
+
+    /** False when another instance saved the ballot first (its step then counts, this one is dropped). */
+    boolean saveUnlessOvertaken(Ballot ballot) {
+        try {
+            mongo.save(ballot);
+            return true;
+        } catch (OptimisticLockingFailureException anotherInstanceWasFaster) {
+            return false;
+        }
+    }
+
+    /** Saves a ballot changed by a person's request: a lost race is the caller's 409 (retry). */
+    void save(Ballot ballot) {
+        mongo.save(ballot);
+    }
+
+    /** An earlier attempt that crashed half-way may have written some electors already: same ids, same content. */
+    void insertElectors(List<Elector> electors) {
+        for (int i = 0; i < electors.size(); i += BATCH) {
+            List<Elector> batch = electors.subList(i, Math.min(electors.size(), i + BATCH));
+            try {
+                mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Elector.class).insert(batch).execute();
+            } catch (BulkOperationException e) {
+                if (e.getErrors().stream().anyMatch(err -> err.getCode() != 11000)) {
+                    throw e;
+                }
+            } catch (MongoBulkWriteException e) {
+                if (e.getWriteErrors().stream().anyMatch(err -> err.getCode() != 11000)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The one elector a voter names, or none. */
+    Optional<Elector> elector(String ballotId, Voter voter) {
+        return Optional.ofNullable(mongo.findOne(new Query(whose(ballotId, voter)), Elector.class));
+    }
+
+    /**
+     * The vote itself: one atomic conditional update of the voter's elector ("no vote yet, not
+     * sealed"). Empty when there is no such elector, it voted already, or the ballot was sealed.
+     */
+    Optional<Elector> recordVote(String ballotId, Voter voter, Choice choice, VoteChannel channel, String evidence,
+                                 String recordedBy, String receipt, Instant at) {
+        return Optional.ofNullable(mongo.findAndModify(
+                new Query(whose(ballotId, voter).and("choice").is(null).and("sealed").is(false)),
+                new Update().set("choice", choice).set("channel", channel).set("evidence", evidence)
+                        .set("recordedBy", recordedBy).set("receipt", receipt).set("votedAt", at),
+                FindAndModifyOptions.options().returnNew(true), Elector.class));
+    }
+
+    /** Live turnout: owners and area that voted so far (never their choices). */
+    Count turnout(String ballotId) {
+        Document totals = mongo.getCollection("electors").aggregate(List.of(
+                new Document("$match", new Document("ballotId", ballotId).append("choice", new Document("$ne", null))),
+                new Document("$group", new Document("_id", null).append("owners", new Document("$sum", 1))
+                        .append("area", new Document("$sum", "$areaCents"))))).first();
+        return totals == null ? Count.NONE : new Count(((Number) totals.get("owners")).longValue(),
+                ((Number) totals.get("area")).longValue());
+    }
+
+    /** How many holders voted by each channel so far. */
+    Map<VoteChannel, Long> votesByChannel(String ballotId) {
+        Map<VoteChannel, Long> counts = new EnumMap<>(VoteChannel.class);
+        for (VoteChannel channel : VoteChannel.values()) {
+            counts.put(channel, 0L);
+        }
+        for (Document row : mongo.getCollection("electors").aggregate(List.of(
+                new Document("$match", new Document("ballotId", ballotId).append("choice", new Document("$ne", null))),
+                new Document("$group", new Document("_id", "$channel").append("n", new Document("$sum", 1)))))) {
+            counts.merge(VoteChannel.valueOf(row.getString("_id")), ((Number) row.get("n")).longValue(), Long::sum);
+        }
+        return counts;
+    }
+
+    /** The owner ids of everyone who has not voted yet. */
+    List<String> notYetVoted(String ballotId) {
+        List<String> owners = new ArrayList<>();
+        for (Document elector : mongo.getCollection("electors")
+                .find(new Document("ballotId", ballotId).append("choice", null))
+                .projection(new Document("ownerId", 1))) {
+            owners.add(elector.getString("ownerId"));
+        }
+        return owners;
+    }
+
+    /** Every elector holding a flat at or below a place, streamed (choices are never read out of here). */
+    void electorsWithin(String ballotId, String place, Consumer<Elector> each) {
+        Pattern within = Pattern.compile("^" + TextMatch.containing(place).pattern() + "(/|$)");
+        Query query = new Query(Criteria.where("ballotId").is(ballotId).and("flats").regex(within));
+        query.fields().exclude("choice").exclude("receipt").exclude("evidence");
+        mongo.stream(query, Elector.class).forEach(each);
+    }
+
+    /** Seals every elector (no vote lands after this) and streams them for counting. */
+    void sealAndStream(String ballotId, Consumer<Elector> each) {
+        mongo.updateMulti(new Query(Criteria.where("ballotId").is(ballotId)), new Update().set("sealed", true),
+                Elector.class);
+        mongo.stream(new Query(Criteria.where("ballotId").is(ballotId)), Elector.class).forEach(each);
+    }
+
+    /** The ids of up to 100 ballots in a status whose time field has come. */
+    List<String> due(BallotStatus status, String timeField, Instant until, Criteria also) {
+        Query query = new Query(Criteria.where("status").is(status).and(timeField).lte(until));
+        if (also != null) {
+            query.addCriteria(also);
+        }
+        query.fields().include("_id");
+        return mongo.find(query.limit(100), Ballot.class).stream().map(Ballot::getId).toList();
+    }
+
+    private static Criteria whose(String ballotId, Voter voter) {
+        Criteria ballot = Criteria.where("ballotId").is(ballotId);
+        if (voter instanceof Voter.Flat f) {
+            return ballot.and("flats").is(f.flat());
+        }
+        if (voter instanceof Voter.Holder h) {
+            return ballot.and("holder").is(h.holder());
+        }
+        return ballot.and("ownerId").is(((Voter.Owner) voter).ownerId());
+    }
+}

@@ -1,0 +1,102 @@
+package org.shangliang.votes.ballot;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.shangliang.platform.domain.Rejection;
+import org.shangliang.platform.security.CurrentUser;
+import org.shangliang.platform.web.ApiTime;
+import org.shangliang.votes.counting.Choice;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Door to door (入户征询): who in the electorate has voted and who not yet, by building, entrance and
+ * flat, never with their choice; and the offline votes grid workers and the committee bring back,
+ * recorded by flat, by holder or by owner id (the roll is the electorate: an owner needs no account).
+ */
+@RestController
+@Validated
+@PreAuthorize("hasAnyRole('COMMITTEE', 'STAFF')")
+@Tag(name = "Ballots (业主表决)")
+class CanvassController {
+
+    record OfflineVoteRequest(@Size(max = 64) String ownerId, @Size(max = 200) String flat,
+                              @Size(max = 200) String holder, @NotNull Choice choice, @NotNull VoteChannel channel,
+                              @NotBlank @Size(max = 500) String evidence) {
+    }
+
+    record OfflineReceipt(String receipt, String ballotId, String holder, List<String> flats, VoteChannel channel,
+                          java.time.OffsetDateTime votedAt) {
+    }
+
+    private final Ballots ballots;
+
+    CanvassController(Ballots ballots) {
+        this.ballots = ballots;
+    }
+
+    @GetMapping("/api/ballots/{id}/electorate")
+    @Operation(summary = "Who has voted and who not yet, by building → entrance → flat, with counts by channel; "
+            + "never a choice. `within` narrows to a building or entrance inside the ballot's scope (default: the "
+            + "whole scope); flats are listed when `within` is a building or smaller, counts always")
+    Canvass.View electorate(@PathVariable String id, @RequestParam(required = false) @Size(max = 200) String within,
+                            CurrentUser user) {
+        Ballot ballot = ballots.visible(id, user);
+        if (ballot.getStatus() != BallotStatus.OPEN && ballot.getStatus() != BallotStatus.CLOSED) {
+            throw Rejection.conflict("ballot.no-electorate-yet", "The electorate is frozen when the ballot opens",
+                    Rejection.label("ballot.status." + ballot.getStatus(), ballot.getStatus()))
+                    .with("currentStatus", ballot.getStatus().name());
+        }
+        String place = within == null || within.isBlank() ? ballot.getScope() : within.strip();
+        Canvass canvass = Canvass.within(ballot.getScope(), place);
+        ballots.electorsWithin(id, place, canvass::add);
+        return canvass.view(id, ballot.getStatus());
+    }
+
+    @PostMapping("/api/ballots/{id}/offline-votes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record a paper, door-to-door or on-site vote with its evidence, naming exactly one of the "
+            + "flat, the registered holder or the owner id; counted once together with online votes (409 when that "
+            + "holder voted already, 400 when nobody of the electorate answers to it)")
+    OfflineReceipt offlineVote(@PathVariable String id, @Valid @RequestBody OfflineVoteRequest body, CurrentUser user) {
+        Voter voter = voter(body);
+        Ballot ballot = ballots.visible(id, user);
+        Elector elector = ballots.voteOffline(ballot, voter, body.choice(), body.channel(), body.evidence().strip(),
+                user.id());
+        return new OfflineReceipt(elector.receipt(), id, elector.holder(), elector.flats(), elector.channel(),
+                ApiTime.of(elector.votedAt()));
+    }
+
+    private static Voter voter(OfflineVoteRequest body) {
+        List<Voter> named = new ArrayList<>();
+        if (body.flat() != null && !body.flat().isBlank()) {
+            named.add(new Voter.Flat(body.flat().strip()));
+        }
+        if (body.holder() != null && !body.holder().isBlank()) {
+            named.add(new Voter.Holder(body.holder().strip()));
+        }
+        if (body.ownerId() != null && !body.ownerId().isBlank()) {
+            named.add(new Voter.Owner(body.ownerId().strip()));
+        }
+        if (named.size() != 1) {
+            throw Rejection.invalid("ballot.name-one-voter", "Name exactly one of flat, holder or ownerId")
+                    .with("field", "flat");
+        }
+        return named.get(0);
+    }
+}
