@@ -29,11 +29,13 @@ import org.shangliang.contracts.topic.TopicStatusChanged;
 import org.shangliang.contracts.topic.TopicSupported;
 import org.shangliang.contracts.topic.TopicThresholdReached;
 import org.shangliang.contracts.vote.BallotClosed;
+import org.shangliang.contracts.vote.BallotExtended;
 import org.shangliang.contracts.vote.BallotOpened;
 import org.shangliang.contracts.vote.BallotOutcome;
 import org.shangliang.contracts.vote.BallotReminderDue;
 import org.shangliang.contracts.vote.ElectoratePublished;
 import org.shangliang.contracts.vote.Tally;
+import org.shangliang.platform.web.ApiTime;
 import org.shangliang.platform.testing.ApiClient;
 import org.shangliang.platform.testing.Streams;
 
@@ -77,6 +79,8 @@ class RecipientsTest extends NotificationServiceTestSupport {
                 now, now.plusSeconds(604_800), new Tally(2, new BigDecimal("127.66")), 1));
         Streams.publish(new ElectoratePublished(ballot, topic, c, 1, 1, List.of(owner, proposer)));
         Streams.publish(new BallotReminderDue(ballot, topic, c, now.plusSeconds(604_800), 1, 1, List.of(owner)));
+        Streams.publish(new BallotExtended(ballot, topic, c, now.plusSeconds(604_800), now.plusSeconds(1_209_600),
+                "春节期间不少业主在外地，延长一周便于入户征询", "committee", now));
         Streams.publish(new BallotClosed(ballot, topic, meeting, c, BallotRule.CIVIL_CODE_MAJOR, BallotOutcome.APPROVED,
                 true, new Tally(2, new BigDecimal("127.66")), new Tally(2, new BigDecimal("127.66")),
                 new Tally(2, new BigDecimal("127.66")), new Tally(0, BigDecimal.ZERO), new Tally(0, BigDecimal.ZERO), now));
@@ -90,9 +94,9 @@ class RecipientsTest extends NotificationServiceTestSupport {
         assertThat(types(inboxWith(committee, 2))).containsExactlyInAnyOrder("TOPIC_PROPOSED", "TOPIC_THRESHOLD_REACHED");
         assertThat(types(inboxWith(committee(c, person("new.member")), 2))).as("a committee member who signs in later")
                 .containsExactlyInAnyOrder("TOPIC_PROPOSED", "TOPIC_THRESHOLD_REACHED");
-        assertThat(types(inboxWith(resident(c, proposer), 9))).containsExactlyInAnyOrder("TOPIC_STATUS_CHANGED",
+        assertThat(types(inboxWith(resident(c, proposer), 10))).containsExactlyInAnyOrder("TOPIC_STATUS_CHANGED",
                 "MEETING_SCHEDULED", "MEETING_RESCHEDULED", "MEETING_REMINDER", "MEETING_CONCLUDED", "BALLOT_OPENED",
-                "BALLOT_CLOSED", "TOPIC_STATUS_CHANGED", "TOPIC_COMPLETED");
+                "BALLOT_EXTENDED", "BALLOT_CLOSED", "TOPIC_STATUS_CHANGED", "TOPIC_COMPLETED");
         assertThat(types(inboxWith(resident(c, supporter), 7))).containsExactlyInAnyOrder("TOPIC_STATUS_CHANGED",
                 "MEETING_SCHEDULED", "MEETING_RESCHEDULED", "MEETING_REMINDER", "MEETING_CONCLUDED", "TOPIC_STATUS_CHANGED",
                 "TOPIC_COMPLETED");
@@ -100,8 +104,12 @@ class RecipientsTest extends NotificationServiceTestSupport {
                 "MEETING_RESCHEDULED", "MEETING_REMINDER", "MEETING_CONCLUDED");
         assertThat(types(inboxWith(resident(c, registrant), 3))).containsExactlyInAnyOrder("MEETING_RESCHEDULED",
                 "MEETING_REMINDER", "MEETING_CONCLUDED");
-        assertThat(types(inboxWith(resident(c, owner), 3))).containsExactlyInAnyOrder("BALLOT_OPENED", "BALLOT_REMINDER",
-                "BALLOT_CLOSED");
+        var ownersInbox = inboxWith(resident(c, owner), 4);
+        assertThat(types(ownersInbox)).containsExactlyInAnyOrder("BALLOT_OPENED", "BALLOT_REMINDER",
+                "BALLOT_EXTENDED", "BALLOT_CLOSED");
+        assertThat(ownersInbox.get("items").valueStream().filter(n -> n.get("type").asString().equals("BALLOT_EXTENDED"))
+                .findFirst().orElseThrow().get("body").asString()).contains("春节期间").contains(
+                ApiTime.of(now.plusSeconds(1_209_600)).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
         assertThat(resident(c, bystander).get("/api/notifications").body().get("total").asInt()).isZero();
         assertThat(resident(community(), proposer).get("/api/notifications").body().get("items").valueStream()
