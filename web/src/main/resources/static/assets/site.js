@@ -35,5 +35,13 @@
     });
     window.addEventListener('pagehide', function () { source.close(); });
   }
-  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', live); } else { live(); }
+  // A print button (hidden without JavaScript, where the browser's own print does the same).
+  function printButtons() {
+    document.querySelectorAll('[data-print]').forEach(function (b) {
+      b.hidden = false;
+      b.addEventListener('click', function () { window.print(); });
+    });
+  }
+  function ready() { live(); printButtons(); }
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', ready); } else { ready(); }
 })();

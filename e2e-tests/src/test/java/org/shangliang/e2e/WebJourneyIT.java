@@ -64,6 +64,7 @@ class WebJourneyIT {
 
         String meetingPath;
         String ballotPath;
+        LocalDateTime ballotClosesAt;
         try (Browser committee = Browser.phone(stack.gateway())) {
             // 3. the committee: the review queue shows the topic first; it accepts it
             committee.signIn("wang.jianguo");
@@ -104,6 +105,7 @@ class WebJourneyIT {
             committee.press("保存纪要");
             committee.open("/committee" + meetingPath + "/conclusion").check("committee-conclusion");
             LocalDateTime closesAt = nextMinute(Duration.ofSeconds(150));
+            ballotClosesAt = closesAt;
             committee.choose("outcomes[0].resolution", "PUT_TO_VOTE");
             committee.type("outcomes[0].proposal", "按楼层分摊费用，在31号楼3单元加装电梯");
             committee.choose("outcomes[0].ballot.rule", "CIVIL_CODE_MAJOR");
@@ -137,14 +139,33 @@ class WebJourneyIT {
         }
 
         try (Browser committee = Browser.phone(stack.gateway())) {
-            // 8. 李秀兰 voted on paper: the committee enters it
+            // 8. the committee moves the closing time a minute later with a reason, reminds whoever has not
+            //    voted, and enters 李秀兰's paper vote from the door-to-door list of her entrance
             committee.signIn("wang.jianguo");
-            committee.open("/monitor/" + ballotPath.substring("/ballots/".length()));
-            committee.type("ownerId", "li.xiulan").choose("choice", "FOR").select("channel", "PAPER")
-                    .type("evidence", "纸质表决票 31-3-601，本人签字");
+            String ballotId = ballotPath.substring("/ballots/".length());
+            committee.open("/monitor/" + ballotId);
+            setValue(committee, "closesAt", ballotClosesAt.plusMinutes(1).format(LOCAL));
+            committee.type("reason", "还有业主在外地，多留一分钟入户征询");
+            committee.press("延长截止时间");
+            assertThat(committee.mainText()).contains("截止时间已延长").contains("还有业主在外地");
+            committee.press("现在提醒");
+            assertThat(committee.mainText()).contains("已提醒").contains("上次提醒");
+            committee.check("committee-ballot-tools");
+            committee.submit(By.cssSelector("main a[href*='/door-to-door']"));
+            committee.check("committee-door-to-door");
+            assertThat(committee.mainText()).contains("入户征询表").contains("李秀兰").contains("未投")
+                    .contains("已投（线上）").doesNotContain("同意（").doesNotContain("反对");
+            committee.submit(By.cssSelector("a[aria-label='登记 李秀兰 的投票']"));
+            committee.check("committee-record-vote");
+            assertThat(committee.mainText()).contains("31号楼3单元601");
+            committee.choose("choice", "FOR").select("channel", "PAPER").type("evidence", "纸质表决票 31-3-601，本人签字");
             committee.press("记录这一票");
-            assertThat(committee.mainText()).contains("已记录");
+            assertThat(committee.path()).contains("/door-to-door");
+            assertThat(committee.mainText()).contains("已记录").contains("已投（纸质表决票）");
             committee.check("committee-offline-vote-recorded");
+            committee.open(ballotPath);
+            assertThat(committee.mainText()).as("residents see the extension and why").contains("延期")
+                    .contains("还有业主在外地");
 
             // 9. it closes by itself at closesAt; the result shows APPROVED with its bars against the thresholds
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(5)).until(() -> {

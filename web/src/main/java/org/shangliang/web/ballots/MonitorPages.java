@@ -11,7 +11,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.shangliang.contracts.topic.TopicCategory;
 import org.shangliang.contracts.topic.TopicStatus;
 import org.shangliang.web.api.Api;
+import org.shangliang.web.page.Dates;
 import org.shangliang.web.page.Forms;
+import org.shangliang.web.signin.Continuation;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,9 +23,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * For the committee and staff: the open ballots of their community with their turnout, one ballot
- * with a form to record a paper, door-to-door or on-site vote (with its evidence), and the dashboard
- * of the community's figures. Only turnout is shown here: the API never tells anyone's choice.
+ * For the committee and staff: the open ballots of their community with their turnout; one ballot
+ * with its turnout by building and entrance, the door-to-door list to print, the form to record a
+ * paper, door-to-door or on-site vote (by flat, holder or account, with its evidence), extending the
+ * closing time and reminding non-voters; and the dashboard of the community's figures. Only
+ * turnout is shown here: the API never tells anyone's choice.
  */
 @Controller
 class MonitorPages {
@@ -65,17 +69,81 @@ class MonitorPages {
     String recordVote(@PathVariable String id, @RequestParam Map<String, String> form, HttpServletRequest request,
                       Model model, RedirectAttributes redirect) {
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("flat", Forms.optional(form.get("flat")));
+        body.put("holder", Forms.optional(form.get("holder")));
         body.put("ownerId", Forms.optional(form.get("ownerId")));
         body.put("choice", Forms.optional(form.get("choice")));
         body.put("channel", Forms.optional(form.get("channel")));
         body.put("evidence", Forms.optional(form.get("evidence")));
+        String back = Continuation.safe(form.get("_back"));
         return Forms.send(request, model, () -> {
             Map<String, Object> receipt = api.post("/api/ballots/{id}/offline-votes", body, id);
             // The receipt goes to the next page through the session, not the address.
             redirect.addFlashAttribute("receipt", receipt.get("receipt"));
-            redirect.addFlashAttribute("recordedOwner", body.get("ownerId"));
-            return "redirect:/monitor/" + id + "?recorded";
+            redirect.addFlashAttribute("recordedOwner", receipt.get("holder"));
+            redirect.addFlashAttribute("recordedFlats", receipt.get("flats"));
+            return "redirect:" + (back != null ? back + (back.contains("?") ? "&" : "?") + "recorded"
+                    : "/monitor/" + id + "?recorded");
+        }, problem -> body.get("flat") != null ? recordPage(id, String.valueOf(body.get("flat")), back, model)
+                : ballotPage(id, model));
+    }
+
+    /** The form for one flat, reached from the door-to-door list: the flat is fixed, the holder shown. */
+    @GetMapping("/monitor/{id}/offline-votes")
+    String recordForFlat(@PathVariable String id, @RequestParam String flat,
+                         @RequestParam(required = false) String back, HttpServletRequest request, Model model) {
+        model.addAttribute("form", Forms.prefill(request));
+        model.addAttribute("once", Forms.once());
+        return recordPage(id, flat, Continuation.safe(back), model);
+    }
+
+    private String recordPage(String id, String flat, String back, Model model) {
+        Map<String, Object> ballot = api.get("/api/ballots/{id}", id);
+        model.addAttribute("ballot", ballot);
+        model.addAttribute("topicTitle", BallotPages.titles(api, List.of(ballot)).get(ballot.get("topicId")));
+        model.addAttribute("flat", flat);
+        model.addAttribute("back", back);
+        model.addAttribute("choices", BallotPages.CHOICES);
+        model.addAttribute("channels", CHANNELS);
+        return "ballots/record-vote";
+    }
+
+    @PostMapping("/monitor/{id}/extension")
+    String extend(@PathVariable String id, @RequestParam Map<String, String> form, HttpServletRequest request,
+                  Model model) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("closesAt", Dates.fromInput(form.get("closesAt")));
+        body.put("reason", Forms.optional(form.get("reason")));
+        return Forms.send(request, model, () -> {
+            api.post("/api/ballots/{id}/extension", body, id);
+            return "redirect:/monitor/" + id + "?extended";
         }, problem -> ballotPage(id, model));
+    }
+
+    @PostMapping("/monitor/{id}/reminders")
+    String remind(@PathVariable String id, HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        return Forms.send(request, model, () -> {
+            Map<String, Object> reminded = api.post("/api/ballots/{id}/reminders", Map.of(), id);
+            redirect.addFlashAttribute("remindedOwners", reminded.get("owners"));
+            return "redirect:/monitor/" + id + "?reminded";
+        }, problem -> ballotPage(id, model));
+    }
+
+    /**
+     * The door-to-door list (入户征询表) of a building or entrance: every flat with its holder and
+     * whether they have voted, one printed page per entrance with room for the choice and a signature.
+     */
+    @GetMapping("/monitor/{id}/door-to-door")
+    String doorToDoor(@PathVariable String id, @RequestParam(required = false) String within, Model model) {
+        Map<String, Object> ballot = api.get("/api/ballots/{id}", id);
+        Map<String, Object> query = new LinkedHashMap<>();
+        if (within != null && !within.isBlank()) {
+            query.put("within", within);
+        }
+        model.addAttribute("ballot", ballot);
+        model.addAttribute("topicTitle", BallotPages.titles(api, List.of(ballot)).get(ballot.get("topicId")));
+        model.addAttribute("canvass", api.getWithQuery("/api/ballots/{id}/electorate", query, id));
+        return "ballots/door-to-door";
     }
 
     private String ballotPage(String id, Model model) {
@@ -85,6 +153,9 @@ class MonitorPages {
         model.addAttribute("turnout", BallotPages.Turnout.of(ballot));
         model.addAttribute("choices", BallotPages.CHOICES);
         model.addAttribute("channels", CHANNELS);
+        if ("OPEN".equals(ballot.get("status")) || "CLOSED".equals(ballot.get("status"))) {
+            model.addAttribute("canvass", api.get("/api/ballots/{id}/electorate", id));
+        }
         return "ballots/monitor-ballot";
     }
 
