@@ -83,12 +83,45 @@ final class MailViewer implements AutoCloseable {
             try {
                 messages.add(new Message(join(message.getAllRecipients()), join(message.getFrom()),
                         message.getSubject(), message.getSentDate() == null ? ""
-                        : message.getSentDate().toInstant().toString(), GreenMailUtil.getBody(message)));
+                        : message.getSentDate().toInstant().toString(), java.util.Objects.requireNonNullElseGet(
+                        plainText(message), () -> GreenMailUtil.getBody(message))));
             } catch (MessagingException e) {
                 messages.add(new Message("", "", "(unreadable message: " + e.getMessage() + ")", "", ""));
             }
         }
         return messages;
+    }
+
+    /**
+     * The readable text of a message: its text/plain part decoded (quoted-printable or base64, in its
+     * charset), else its HTML part, else the raw body, so nobody has to decode base64 by hand.
+     */
+    static String plainText(jakarta.mail.Part part) {
+        try {
+            String html = null;
+            if (part.isMimeType("text/plain")) {
+                return String.valueOf(part.getContent());
+            }
+            if (part.isMimeType("multipart/*") && part.getContent() instanceof jakarta.mail.Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    jakarta.mail.BodyPart child = multipart.getBodyPart(i);
+                    if (child.isMimeType("text/html") && html == null) {
+                        html = String.valueOf(child.getContent());
+                        continue;
+                    }
+                    String text = plainText(child);
+                    if (text != null) {
+                        return text;
+                    }
+                }
+            }
+            if (part.isMimeType("text/html")) {
+                html = String.valueOf(part.getContent());
+            }
+            return html;
+        } catch (MessagingException | IOException e) {
+            return null;
+        }
     }
 
     private static String join(Address[] addresses) {

@@ -130,12 +130,17 @@ class MeetingLifeTest extends MeetingServiceTestSupport {
         assertThat(noBallot.body().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
                 .containsExactlyInAnyOrder("outcomes[0].ballot", "outcomes[1].reason");
 
+        assertThat(committee(c).get("/api/meetings/" + id + "/minutes").status()).as("none recorded yet").isEqualTo(404);
         var minutes = committee(c).post("/api/meetings/" + id + "/minutes", """
                 {"summary": "与会各方就低层采光与费用分摊充分发表意见",
                  "opinions": [{"speaker": "周建华", "affiliation": "RESIDENT_REP", "content": "一楼采光受影响，希望减免"},
                               {"speaker": "陆晓峰", "affiliation": "PROPERTY_COMPANY", "content": "物业配合管线迁移"}]}""");
         assertThat(minutes.status()).isEqualTo(200);
         assertThat(minutes.body().get("minutes").get("opinions").size()).isEqualTo(2);
+        var readBack = committee(c).get("/api/meetings/" + id + "/minutes");
+        assertThat(readBack.status()).isEqualTo(200);
+        assertThat(readBack.text("summary")).isEqualTo("与会各方就低层采光与费用分摊充分发表意见");
+        assertThat(readBack.body().get("opinions").get(1).get("speaker").asString()).isEqualTo("陆晓峰");
 
         var concluded = committee(c).post("/api/meetings/" + id + "/conclusion", both);
         assertThat(concluded.status()).isEqualTo(200);

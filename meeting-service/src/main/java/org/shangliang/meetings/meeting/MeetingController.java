@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.shangliang.meetings.calendar.MeetingCalendar;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.PageResponse;
+import org.shangliang.platform.web.ProblemException;
 import org.shangliang.platform.web.Pages;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -121,6 +122,16 @@ class MeetingController {
     @PreAuthorize("hasRole('RESIDENT')")
     void unregister(@PathVariable String id, CurrentUser user) {
         commands.change(id, user, m -> m.unregister(user.id(), commands.clock().instant()));
+    }
+
+    @GetMapping("/{id}/minutes")
+    @Operation(summary = "The minutes as recorded (404 before they are)")
+    MeetingView.MinutesView readMinutes(@PathVariable String id, CurrentUser user) {
+        MeetingView view = MeetingView.of(commands.visible(id, user), user.id());
+        if (view.minutes() == null) {
+            throw ProblemException.notFound("Minutes", "of " + id);
+        }
+        return view.minutes();
     }
 
     @PostMapping("/{id}/minutes")
