@@ -36,6 +36,28 @@ final class PageSession {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<byte[]> bytes(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A printed document (PDF) of the pages: its text as PDFBox reads it back, after checking every font is embedded. */
+    String pdfText(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = bytes(path);
+        if (response.statusCode() != 200 || !response.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf")) {
+            throw new AssertionError(path + " answered " + response.statusCode() + " " + response.headers().map());
+        }
+        try (var document = org.apache.pdfbox.Loader.loadPDF(response.body())) {
+            for (var page : document.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    if (!page.getResources().getFont(name).isEmbedded()) {
+                        throw new AssertionError(path + ": font " + name + " is not embedded");
+                    }
+                }
+            }
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("[ \\t]+", "");
+        }
+    }
+
     HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
         return http.send(form(path, fields), HttpResponse.BodyHandlers.ofString());
     }

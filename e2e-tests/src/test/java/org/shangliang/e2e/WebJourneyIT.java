@@ -155,14 +155,25 @@ class WebJourneyIT {
             committee.check("committee-door-to-door");
             assertThat(committee.mainText()).contains("入户征询表").contains("李秀兰").contains("未投")
                     .contains("已投（线上）").doesNotContain("同意（").doesNotContain("反对");
-            committee.submit(By.cssSelector("a[aria-label='登记 李秀兰 的投票']"));
+            assertThat(committee.all("a[aria-label='登记 李秀兰 的投票']")).hasSize(1);
+            //    her paper ballot was printed with a code; the committee types the code from the returned paper
+            PageSession printer = new PageSession(stack.gateway());
+            printer.signIn("wang.jianguo");
+            String papers = printer.pdfText("/monitor/" + ballotId + "/paper-ballots.pdf");
+            assertThat(papers).contains("业主表决票", "李秀兰", TITLE, "同意", "反对", "弃权").doesNotContain("周建华");
+            java.util.regex.Matcher code = java.util.regex.Pattern.compile("票面编号([0-9A-Z]{4}-[0-9A-Z]{4})").matcher(papers);
+            assertThat(code.find()).as(papers).isTrue();
+            committee.open("/monitor/" + ballotId);
+            committee.type("code", code.group(1).toLowerCase());
+            committee.press("查找这张票");
             committee.check("committee-record-vote");
             assertThat(committee.mainText()).contains("31号楼3单元601");
             committee.choose("choice", "FOR").select("channel", "PAPER").type("evidence", "纸质表决票 31-3-601，本人签字");
             committee.press("记录这一票");
-            assertThat(committee.path()).contains("/door-to-door");
-            assertThat(committee.mainText()).contains("已记录").contains("已投（纸质表决票）");
+            assertThat(committee.mainText()).contains("已记录").contains("李秀兰");
             committee.check("committee-offline-vote-recorded");
+            committee.submit(By.cssSelector("main a[href*='/door-to-door']"));
+            assertThat(committee.mainText()).contains("已投（纸质表决票）").doesNotContain("未投");
             committee.open(ballotPath);
             assertThat(committee.mainText()).as("residents see the extension and why").contains("延期")
                     .contains("还有业主在外地");
@@ -176,6 +187,16 @@ class WebJourneyIT {
             assertThat(committee.all("svg.bars")).hasSizeGreaterThanOrEqualTo(2);
             assertThat(committee.mainText()).contains("10").contains("11");
             committee.check("ballot-result");
+            //    the notice for the notice board, the figures as CSV, the minutes and the sign-in sheet, printed
+            assertThat(printer.pdfText(ballotPath + "/notice.pdf")).contains("表决结果公示", TITLE, "表决结果：通过",
+                    "户数、面积都达到参加表决的3/4", "各楼栋、单元参加情况", "越江社区居民委员会（盖章）").doesNotContain("李秀兰");
+            var csv = printer.get(ballotPath + "/result.csv");
+            assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+            assertThat(csv.body()).contains("全部业主").contains("APPROVED");
+            assertThat(printer.pdfText(meetingPath + "/minutes.pdf")).contains("会议纪要", "低层住户关心采光",
+                    "周建华", "提交业主表决");
+            assertThat(printer.pdfText("/committee" + meetingPath + "/sign-in-sheet.pdf")).contains("协商议事会通知",
+                    "签到表", "王建国", "政协委员");
             violations.addAll(committee.violations());
         }
 

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * A choice travels only in POST bodies, never in an address.
  */
 @Controller
-class BallotPages {
+public class BallotPages {
 
     static final List<String> CHOICES = List.of("FOR", "AGAINST", "ABSTAIN");
     /** Open ballots first (the one closing soonest on top), then those still to open, then the rest. */
@@ -149,7 +149,7 @@ class BallotPages {
      * The titles of the ballots' topics, each topic asked once (a community has few ballots). A topic
      * that cannot be read is left out; the page then says "议题" without a title.
      */
-    static Map<String, String> titles(Api api, List<Map<String, Object>> ballots) {
+    public static Map<String, String> titles(Api api, List<Map<String, Object>> ballots) {
         Map<String, String> titles = new LinkedHashMap<>();
         Set<String> asked = new java.util.HashSet<>();
         for (Map<String, Object> b : ballots) {

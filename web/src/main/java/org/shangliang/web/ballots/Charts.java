@@ -58,7 +58,7 @@ public final class Charts {
     }
 
     /** A ballot's figures by area or by owners, drawn for the rule. */
-    static Dimension dimension(String name, Map<String, Object> result, boolean area) {
+    public static Dimension dimension(String name, Map<String, Object> result, boolean area) {
         String field = area ? "area" : "owners";
         BigDecimal electorate = decimal(nested(result, "electorate", field));
         BigDecimal participating = decimal(nested(result, "participating", field));

@@ -43,7 +43,7 @@ public class WebSecurity {
                         .requestMatchers(HttpMethod.POST, "/topics/*/review").hasRole("COMMITTEE")
                         .requestMatchers(HttpMethod.POST, "/topics/*/progress", "/topics/*/completion").hasRole("STAFF")
                         .requestMatchers("/monitor/**").hasAnyRole("COMMITTEE", "STAFF")
-                        .requestMatchers("/dashboard").hasAnyRole("COMMITTEE", "STAFF")
+                        .requestMatchers("/dashboard", "/dashboard.csv").hasAnyRole("COMMITTEE", "STAFF")
                         .requestMatchers("/staff/**").hasRole("STAFF")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
