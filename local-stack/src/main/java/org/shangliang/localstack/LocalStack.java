@@ -186,6 +186,8 @@ public final class LocalStack {
         env.put("VOTE_SERVICE_URL", "http://127.0.0.1:" + ports.votes());
         env.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + ports.notifications());
         env.put("WEB_URL", "http://127.0.0.1:" + ports.web());
+        // the address people open: links in e-mails and on printed documents point here
+        env.put("SITE_URL", "http://127.0.0.1:" + ports.gateway());
         return env;
     }
 

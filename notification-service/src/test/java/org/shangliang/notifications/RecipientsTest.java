@@ -78,7 +78,8 @@ class RecipientsTest extends NotificationServiceTestSupport {
         Streams.publish(new BallotOpened(ballot, topic, meeting, c, scope, BallotRule.CIVIL_CODE_MAJOR, "按楼层分摊费用",
                 now, now.plusSeconds(604_800), new Tally(2, new BigDecimal("127.66")), 1));
         Streams.publish(new ElectoratePublished(ballot, topic, c, 1, 1, List.of(owner, proposer)));
-        Streams.publish(new BallotReminderDue(ballot, topic, c, now.plusSeconds(604_800), 1, 1, List.of(owner)));
+        Streams.publish(new BallotReminderDue(ballot, topic, c, now.plusSeconds(604_800), 1, 1, List.of(owner),
+                new Tally(1, new BigDecimal("66.20")), new Tally(2, new BigDecimal("127.66"))));
         Streams.publish(new BallotExtended(ballot, topic, c, now.plusSeconds(604_800), now.plusSeconds(1_209_600),
                 "春节期间不少业主在外地，延长一周便于入户征询", "committee", now));
         Streams.publish(new BallotClosed(ballot, topic, meeting, c, BallotRule.CIVIL_CODE_MAJOR, BallotOutcome.APPROVED,
@@ -91,9 +92,14 @@ class RecipientsTest extends NotificationServiceTestSupport {
         String other = "m-other-" + topic;
         Streams.publish(new MeetingCancelled(other, c, "另一场会", List.of("t-unrelated"), "台风", now));
 
-        assertThat(types(inboxWith(committee, 2))).containsExactlyInAnyOrder("TOPIC_PROPOSED", "TOPIC_THRESHOLD_REACHED");
-        assertThat(types(inboxWith(committee(c, person("new.member")), 2))).as("a committee member who signs in later")
-                .containsExactlyInAnyOrder("TOPIC_PROPOSED", "TOPIC_THRESHOLD_REACHED");
+        assertThat(types(inboxWith(committee, 3))).containsExactlyInAnyOrder("TOPIC_PROPOSED", "TOPIC_THRESHOLD_REACHED",
+                "BALLOT_CLOSED");
+        assertThat(types(inboxWith(committee(c, person("new.member")), 3))).as("a committee member who signs in later")
+                .containsExactlyInAnyOrder("TOPIC_PROPOSED", "TOPIC_THRESHOLD_REACHED", "BALLOT_CLOSED");
+        var staffInbox = inboxWith(staff(c), 1);
+        assertThat(types(staffInbox)).as("staff start implementing what is approved").containsExactly("IMPLEMENTATION_DUE");
+        assertThat(staffInbox.get("items").get(0).get("title").asString()).isEqualTo("待安排实施：31号楼3单元加装电梯");
+        assertThat(staffInbox.get("items").get(0).get("link").asString()).isEqualTo("/topics/" + topic);
         assertThat(types(inboxWith(resident(c, proposer), 10))).containsExactlyInAnyOrder("TOPIC_STATUS_CHANGED",
                 "MEETING_SCHEDULED", "MEETING_RESCHEDULED", "MEETING_REMINDER", "MEETING_CONCLUDED", "BALLOT_OPENED",
                 "BALLOT_EXTENDED", "BALLOT_CLOSED", "TOPIC_STATUS_CHANGED", "TOPIC_COMPLETED");
@@ -110,10 +116,49 @@ class RecipientsTest extends NotificationServiceTestSupport {
         assertThat(ownersInbox.get("items").valueStream().filter(n -> n.get("type").asString().equals("BALLOT_EXTENDED"))
                 .findFirst().orElseThrow().get("body").asString()).contains("春节期间").contains(
                 ApiTime.of(now.plusSeconds(1_209_600)).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+        var closedNotice = ownersInbox.get("items").valueStream().filter(n -> n.get("type").asString().equals("BALLOT_CLOSED"))
+                .findFirst().orElseThrow();
+        assertThat(closedNotice.get("title").asString()).as("names the topic").isEqualTo("表决结果：31号楼3单元加装电梯：已通过");
+        assertThat(closedNotice.get("body").asString()).contains("参加 2 户，共 2 户", "同意 2 户", "反对 0 户");
+        assertThat(closedNotice.get("link").asString()).isEqualTo("/ballots/" + ballot);
+        var openedNotice = ownersInbox.get("items").valueStream().filter(n -> n.get("type").asString().equals("BALLOT_OPENED"))
+                .findFirst().orElseThrow();
+        assertThat(openedNotice.get("body").asString()).as("the deadline").contains(
+                ApiTime.of(now.plusSeconds(604_800)).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
         assertThat(resident(c, bystander).get("/api/notifications").body().get("total").asInt()).isZero();
         assertThat(resident(community(), proposer).get("/api/notifications").body().get("items").valueStream()
                 .filter(n -> n.get("type").asString().equals("TOPIC_PROPOSED")).count()).isZero();
+    }
+
+    @Test
+    void aStepToldByItsOwnNoticeIsNotToldAgainAsAStatusChange() {
+        String c = community();
+        String topic = "t-" + java.util.UUID.randomUUID();
+        String ballot = "b-" + topic;
+        String owner = person("zhang.weimin");
+        String tenant = person("yang.tenant");
+        String scope = c + "/yuejiang-xincun/31/3";
+        Instant now = Instant.now();
+        Streams.publish(new TopicProposed(topic, c, scope, "31号楼3单元加装电梯", TopicCategory.ELEVATOR, owner, "张为民", 2, now));
+        Streams.publish(new TopicSupported(topic, c, tenant, 2, now));
+        Streams.publish(new BallotOpened(ballot, topic, "m-1", c, scope, BallotRule.CIVIL_CODE_MAJOR, "按楼层分摊费用",
+                now, now.plusSeconds(604_800), new Tally(1, new BigDecimal("61.46")), 1));
+        Streams.publish(new ElectoratePublished(ballot, topic, c, 1, 1, List.of(owner)));
+        inboxWith(resident(c, owner), 1);
+        Streams.publish(new TopicStatusChanged(topic, c, scope, "31号楼3单元加装电梯", TopicCategory.ELEVATOR, owner,
+                TopicStatus.IN_DELIBERATION, TopicStatus.VOTING, "shangliang.vote.ballot-opened.v1", null, null,
+                "vote-service", now));
+        Streams.publish(new TopicStatusChanged(topic, c, scope, "31号楼3单元加装电梯", TopicCategory.ELEVATOR, owner,
+                TopicStatus.IMPLEMENTING, TopicStatus.COMPLETED, "completion", null, null, "staff", now));
+        Streams.publish(new TopicCompleted(topic, c, "31号楼3单元加装电梯", "电梯通过验收", "staff", now));
+
+        assertThat(types(inboxWith(resident(c, tenant), 2))).as("a tenant is not in the electorate: the move tells her")
+                .containsExactlyInAnyOrder("TOPIC_STATUS_CHANGED", "TOPIC_COMPLETED");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(types(resident(c, owner).get("/api/notifications?size=100").body()))
+                .as("the owner heard of the vote by its own notice, of completion once")
+                .containsExactlyInAnyOrder("BALLOT_OPENED", "TOPIC_COMPLETED");
     }
 
     @Test

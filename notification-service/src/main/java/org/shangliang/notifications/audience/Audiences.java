@@ -1,5 +1,6 @@
 package org.shangliang.notifications.audience;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 public class Audiences {
 
     @Document("audiences")
-    public record Audience(@Id String id, String title, String community, List<String> members, List<String> topicIds) {
+    public record Audience(@Id String id, String title, String community, List<String> members, List<String> topicIds,
+                           Instant closesAt) {
     }
 
     private final MongoTemplate mongo;
@@ -51,6 +53,28 @@ public class Audiences {
             update.set("topicIds", topicIds);
         }
         mongo.upsert(new Query(Criteria.where("_id").is(key)), update, Audience.class);
+    }
+
+    /** A ballot's closing time, as opened or extended, for the notices that name the deadline. */
+    public void closesAt(String key, Instant closesAt) {
+        mongo.upsert(new Query(Criteria.where("_id").is(key)), new Update().set("closesAt", closesAt), Audience.class);
+    }
+
+    public Instant closesAt(String key) {
+        Audience audience = mongo.findById(key, Audience.class);
+        return audience == null ? null : audience.closesAt();
+    }
+
+    /** Everyone in the electorate of any ballot on this topic (they hear of its ballots by the ballot's own notices). */
+    public Set<String> ofBallotsOn(String topicId) {
+        Set<String> all = new LinkedHashSet<>();
+        for (Audience ballot : mongo.find(new Query(Criteria.where("_id").regex("^ballot/").and("topicIds").is(topicId)),
+                Audience.class)) {
+            if (ballot.members() != null) {
+                all.addAll(ballot.members());
+            }
+        }
+        return all;
     }
 
     public void add(String key, List<String> userIds) {

@@ -39,11 +39,13 @@ class MailDispatcher {
     private final NotificationTexts texts;
     private final Clock clock;
     private final String from;
+    private final String siteUrl;
     private final int maxAttempts;
     private final CircuitBreaker breaker;
 
     MailDispatcher(MongoTemplate mongo, JavaMailSender mail, NotificationTexts texts, Clock clock,
                    @Value("${shangliang.mail.from:noreply@shangliang.local}") String from,
+                   @Value("${SITE_URL:http://127.0.0.1:8080}") String siteUrl,
                    @Value("${shangliang.mail.max-attempts:40}") int maxAttempts,
                    @Value("${shangliang.mail.open-circuit-for:30s}") Duration openFor) {
         this.mongo = mongo;
@@ -51,6 +53,7 @@ class MailDispatcher {
         this.texts = texts;
         this.clock = clock;
         this.from = from;
+        this.siteUrl = siteUrl.replaceAll("/+$", "");
         this.maxAttempts = maxAttempts;
         this.breaker = CircuitBreaker.of("smtp", CircuitBreakerConfig.custom().slidingWindowSize(5).minimumNumberOfCalls(3)
                 .failureRateThreshold(60).waitDurationInOpenState(openFor).permittedNumberOfCallsInHalfOpenState(1)
@@ -89,7 +92,12 @@ class MailDispatcher {
             helper.setTo(delivery.to());
             // no header injection from user text: a subject is one line
             helper.setSubject(text.title().replaceAll("[\\r\\n]+", " "));
-            helper.setText(text.body(), "<p>" + HtmlUtils.htmlEscape(text.body()).replace("\n", "<br>") + "</p>");
+            String link = delivery.link() == null ? null : siteUrl + delivery.link();
+            String more = link == null ? "" : texts.openPage(NotificationTexts.localeOf(delivery.language()));
+            helper.setText(link == null ? text.body() : text.body() + "\n\n" + more + " " + link,
+                    "<p>" + HtmlUtils.htmlEscape(text.body()).replace("\n", "<br>") + "</p>"
+                            + (link == null ? "" : "<p><a href=\"" + HtmlUtils.htmlEscape(link) + "\">"
+                            + HtmlUtils.htmlEscape(more) + "</a></p>"));
             mail.send(message);
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e.getMessage(), e);

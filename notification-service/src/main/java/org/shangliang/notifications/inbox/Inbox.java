@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Inbox {
 
+    /** {@code link} is the page to act on it, a path of the site (the ballot, else the meeting, else the topic). */
     public record View(String id, NotificationType type, String title, String body, String topicId, String meetingId,
-                       String ballotId, OffsetDateTime createdAt, boolean read) {
+                       String ballotId, String link, OffsetDateTime createdAt, boolean read) {
     }
 
     private final MongoTemplate mongo;
@@ -50,6 +51,7 @@ public class Inbox {
     public View view(Notification n, CurrentUser user, Locale locale) {
         var text = texts.render(n.getType(), n.getParams(), locale);
         return new View(n.getId(), n.getType(), text.title(), text.body(), n.getTopicId(), n.getMeetingId(),
-                n.getBallotId(), ApiTime.of(n.getCreatedAt()), n.isReadBy(user.id()));
+                n.getBallotId(), new Notifier.About(n.getCommunity(), n.getTopicId(), n.getMeetingId(), n.getBallotId()).link(),
+                ApiTime.of(n.getCreatedAt()), n.isReadBy(user.id()));
     }
 }

@@ -10,6 +10,8 @@ import java.util.Set;
 import org.shangliang.contracts.EventCatalogue;
 import org.shangliang.contracts.meeting.MeetingEvent;
 import org.shangliang.contracts.meeting.Participant;
+import org.shangliang.contracts.topic.TopicStatus;
+import org.shangliang.contracts.topic.TopicStatusChanged;
 import org.shangliang.notifications.audience.Audiences;
 import org.shangliang.platform.events.EventEnvelope;
 import org.shangliang.platform.events.EventSubscriptions;
@@ -22,7 +24,9 @@ import static org.shangliang.notifications.audience.Audiences.meeting;
 import static org.shangliang.notifications.audience.Audiences.topic;
 
 /**
- * API.md's "who is told what": the committee when a topic is proposed and reaches its threshold;
+ * API.md's "who is told what", one notice per step per person, each naming its topic and linking
+ * to its page: the committee when a topic is proposed, reaches its threshold and when its ballot
+ * closes; staff when a topic is approved (to implement it);
  * proposer and supporters on every status change and at completion; a meeting's audience when it is
  * scheduled, moved, cancelled, concluded and 24 h before; a ballot's electorate when it opens, when
  * it is about to close or the committee reminds (those who have not voted), when its closing
@@ -51,9 +55,16 @@ class NotificationEvents {
                 .on(EventCatalogue.TOPIC_STATUS_CHANGED, e -> {
                     var d = e.data();
                     audiences.describe(topic(d.topicId()), d.title(), d.community(), null);
-                    notifier.tell(e, NotificationType.TOPIC_STATUS_CHANGED, topicAudience(audiences, d.topicId(), d.proposerId()),
-                            about(d.community(), d.topicId()), List.of(d.title(), d.to().name(),
-                                    d.reason() == null ? "" : d.reason()));
+                    Set<String> people = topicAudience(audiences, d.topicId(), d.proposerId());
+                    people.removeAll(toldByTheCause(audiences, d));
+                    if (!people.isEmpty()) {
+                        notifier.tell(e, NotificationType.TOPIC_STATUS_CHANGED, people, about(d.community(), d.topicId()),
+                                List.of(d.title(), d.to().name(), d.reason() == null ? "" : d.reason()));
+                    }
+                    if (d.to() == TopicStatus.APPROVED) {
+                        notifier.tellRole(e, NotificationType.IMPLEMENTATION_DUE, "STAFF", about(d.community(), d.topicId()),
+                                List.of(d.title()));
+                    }
                 })
                 .on(EventCatalogue.TOPIC_COMPLETED, e -> notifier.tell(e, NotificationType.TOPIC_COMPLETED,
                         topicAudience(audiences, e.data().topicId(), null), about(e.data().community(), e.data().topicId()),
@@ -77,30 +88,78 @@ class NotificationEvents {
                         NotificationType.MEETING_CANCELLED, List.of(e.data().title(), e.data().reason())))
                 .on(EventCatalogue.MEETING_REMINDER_DUE, e -> tellMeeting(e, notifier, audiences,
                         NotificationType.MEETING_REMINDER, List.of(e.data().title(), when(e.data().startsAt()), e.data().location())))
-                .on(EventCatalogue.MEETING_CONCLUDED, e -> tellMeeting(e, notifier, audiences,
-                        NotificationType.MEETING_CONCLUDED, List.of(e.data().title())))
-                .on(EventCatalogue.BALLOT_OPENED, e -> audiences.describe(ballot(e.data().ballotId()), e.data().proposal(),
-                        e.data().community(), List.of(e.data().topicId())))
+                .on(EventCatalogue.MEETING_CONCLUDED, e -> {
+                    List<String> params = new ArrayList<>(List.of(e.data().title()));
+                    for (var outcome : e.data().outcomes()) {
+                        String title = audiences.title(topic(outcome.topicId()));
+                        params.add(title.isEmpty() ? outcome.topicId() : title);
+                        params.add(outcome.resolution().name());
+                    }
+                    tellMeeting(e, notifier, audiences, NotificationType.MEETING_CONCLUDED, params);
+                })
+                .on(EventCatalogue.BALLOT_OPENED, e -> {
+                    audiences.describe(ballot(e.data().ballotId()), e.data().proposal(), e.data().community(),
+                            List.of(e.data().topicId()));
+                    audiences.closesAt(ballot(e.data().ballotId()), e.data().closesAt());
+                })
                 .on(EventCatalogue.BALLOT_ELECTORATE_PUBLISHED, e -> {
                     var d = e.data();
                     audiences.add(ballot(d.ballotId()), d.ownerIds());
                     notifier.tell(e, NotificationType.BALLOT_OPENED, d.ownerIds(), new Notifier.About(d.community(),
                             d.topicId(), null, d.ballotId()), List.of(audiences.title(ballot(d.ballotId())),
-                            audiences.title(topic(d.topicId()))));
+                            audiences.title(topic(d.topicId())), when(audiences.closesAt(ballot(d.ballotId())))));
                 })
-                .on(EventCatalogue.BALLOT_REMINDER_DUE, e -> notifier.tell(e, NotificationType.BALLOT_REMINDER,
-                        e.data().ownerIds(), new Notifier.About(e.data().community(), e.data().topicId(), null,
-                                e.data().ballotId()), List.of(audiences.title(ballot(e.data().ballotId())),
-                                when(e.data().closesAt()))))
-                .on(EventCatalogue.BALLOT_EXTENDED, e -> notifier.tell(e, NotificationType.BALLOT_EXTENDED,
-                        audiences.members(ballot(e.data().ballotId())), new Notifier.About(e.data().community(),
-                                e.data().topicId(), null, e.data().ballotId()), List.of(audiences.title(ballot(
-                                e.data().ballotId())), when(e.data().closesAt()), e.data().reason())))
-                .on(EventCatalogue.BALLOT_CLOSED, e -> notifier.tell(e, NotificationType.BALLOT_CLOSED,
-                        audiences.members(ballot(e.data().ballotId())), new Notifier.About(e.data().community(),
-                                e.data().topicId(), e.data().meetingId(), e.data().ballotId()),
-                        List.of(audiences.title(ballot(e.data().ballotId())), e.data().outcome().name())))
+                .on(EventCatalogue.BALLOT_REMINDER_DUE, e -> {
+                    var d = e.data();
+                    List<String> params = d.voted() == null || d.electorate() == null
+                            ? List.of(topicTitle(audiences, d.topicId(), d.ballotId()), when(d.closesAt()))
+                            : List.of(topicTitle(audiences, d.topicId(), d.ballotId()), when(d.closesAt()),
+                                    Long.toString(d.voted().owners()), Long.toString(d.electorate().owners()));
+                    notifier.tell(e, NotificationType.BALLOT_REMINDER, d.ownerIds(), new Notifier.About(d.community(),
+                            d.topicId(), null, d.ballotId()), params);
+                })
+                .on(EventCatalogue.BALLOT_EXTENDED, e -> {
+                    var d = e.data();
+                    audiences.closesAt(ballot(d.ballotId()), d.closesAt());
+                    notifier.tell(e, NotificationType.BALLOT_EXTENDED, audiences.members(ballot(d.ballotId())),
+                            new Notifier.About(d.community(), d.topicId(), null, d.ballotId()),
+                            List.of(topicTitle(audiences, d.topicId(), d.ballotId()), when(d.closesAt()), d.reason(),
+                                    when(d.previousClosesAt())));
+                })
+                .on(EventCatalogue.BALLOT_CLOSED, e -> {
+                    var d = e.data();
+                    var about = new Notifier.About(d.community(), d.topicId(), d.meetingId(), d.ballotId());
+                    List<String> params = List.of(audiences.title(ballot(d.ballotId())), d.outcome().name(),
+                            topicTitle(audiences, d.topicId(), d.ballotId()), Long.toString(d.votedFor().owners()),
+                            Long.toString(d.votedAgainst().owners()), Long.toString(d.abstained().owners()),
+                            Long.toString(d.participating().owners()), Long.toString(d.electorate().owners()));
+                    notifier.tell(e, NotificationType.BALLOT_CLOSED, audiences.members(ballot(d.ballotId())), about, params);
+                    notifier.tellRole(e, NotificationType.BALLOT_CLOSED, "COMMITTEE", about, params);
+                })
                 .build();
+    }
+
+    /**
+     * One notice per step per person: a status move caused by a meeting's event is told by that
+     * meeting's notice (its audience includes every agenda topic's proposer and supporters); one
+     * caused by a ballot is told to its electorate by the ballot's notice; completion by
+     * TOPIC_COMPLETED. Everyone else still hears of the move.
+     */
+    private static Set<String> toldByTheCause(Audiences audiences, TopicStatusChanged d) {
+        String cause = d.cause() == null ? "" : d.cause();
+        if (d.to() == TopicStatus.COMPLETED || cause.startsWith("shangliang.meeting.")) {
+            return topicAudience(audiences, d.topicId(), d.proposerId());
+        }
+        if (cause.startsWith("shangliang.vote.")) {
+            return audiences.ofBallotsOn(d.topicId());
+        }
+        return Set.of();
+    }
+
+    /** The topic's title for a ballot's notice; the ballot's proposal when the topic was never seen here. */
+    private static String topicTitle(Audiences audiences, String topicId, String ballotId) {
+        String title = audiences.title(topic(topicId));
+        return title.isEmpty() ? audiences.title(ballot(ballotId)) : title;
     }
 
     private static Set<String> topicAudience(Audiences audiences, String topicId, String proposerId) {

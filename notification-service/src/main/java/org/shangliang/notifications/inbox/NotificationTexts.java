@@ -19,10 +19,40 @@ public class NotificationTexts {
         this.messages = messages;
     }
 
+    /**
+     * A notification's title and body. Texts are chosen by the number of stored parameters
+     * ({@code notification.TYPE.title.N} first, then {@code notification.TYPE.title}), so
+     * notifications stored before a text gained parameters still read right.
+     */
     public Text render(NotificationType type, List<String> params, Locale locale) {
         Object[] args = params.stream().map(p -> label(p, locale)).toArray();
-        return new Text(messages.getMessage("notification." + type + ".title", args, type.name(), locale),
-                messages.getMessage("notification." + type + ".body", args, "", locale));
+        if (type == NotificationType.MEETING_CONCLUDED && params.size() > 1) {
+            args = new Object[] {args[0], outcomes(params.subList(1, params.size()), locale)};
+        }
+        String n = type == NotificationType.MEETING_CONCLUDED && params.size() > 1 ? ".outcomes" : "." + params.size();
+        String key = "notification." + type;
+        String title = messages.getMessage(key + ".title" + n, args, null, locale);
+        String body = messages.getMessage(key + ".body" + n, args, null, locale);
+        return new Text(title != null ? title : messages.getMessage(key + ".title", args, type.name(), locale),
+                body != null ? body : messages.getMessage(key + ".body", args, "", locale));
+    }
+
+    /** "议题甲：提交业主表决；议题乙：协商一致" from pairs of topic title and resolution. */
+    private String outcomes(List<String> pairs, Locale locale) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i + 1 < pairs.size(); i += 2) {
+            if (!text.isEmpty()) {
+                text.append(messages.getMessage("list.separator", null, "；", locale));
+            }
+            text.append(messages.getMessage("outcome.item", new Object[] {pairs.get(i), label(pairs.get(i + 1), locale)},
+                    pairs.get(i) + ": " + pairs.get(i + 1), locale));
+        }
+        return text.toString();
+    }
+
+    /** The words before the link to the page in an e-mail. */
+    public String openPage(Locale locale) {
+        return messages.getMessage("email.open-page", null, "查看详情：", locale);
     }
 
     /** Status and outcome codes become words; anything else (user text) stays as it is. */

@@ -26,6 +26,17 @@ import org.springframework.stereotype.Component;
 public class Notifier {
 
     public record About(String community, String topicId, String meetingId, String ballotId) {
+
+        /** The page a person opens to act on it: the ballot, else the meeting, else the topic. */
+        public String link() {
+            if (ballotId != null) {
+                return "/ballots/" + ballotId;
+            }
+            if (meetingId != null) {
+                return "/meetings/" + meetingId;
+            }
+            return topicId == null ? "/" : "/topics/" + topicId;
+        }
     }
 
     private final MongoTemplate mongo;
@@ -46,7 +57,7 @@ public class Notifier {
                     about.ballotId(), params, at));
             Preferences prefs = preferences.get(recipient);
             if (prefs != null && prefs.wantsEmail(type.name())) {
-                queueEmail(id, recipient, prefs, type, params, at);
+                queueEmail(id, recipient, prefs, type, params, about.link(), at);
             }
         }
     }
@@ -60,7 +71,7 @@ public class Notifier {
         for (Preferences prefs : mongo.find(new Query(Criteria.where("community").is(about.community()).and("roles").is(role)),
                 Preferences.class)) {
             if (prefs.wantsEmail(type.name())) {
-                queueEmail(idOf(id, type, prefs.userId()), prefs.userId(), prefs, type, params, at);
+                queueEmail(idOf(id, type, prefs.userId()), prefs.userId(), prefs, type, params, about.link(), at);
             }
         }
     }
@@ -79,9 +90,9 @@ public class Notifier {
     }
 
     private void queueEmail(String id, String recipient, Preferences prefs, NotificationType type, List<String> params,
-                            Instant at) {
+                            String link, Instant at) {
         try {
-            mongo.insert(new EmailDelivery(id, id, recipient, prefs.email(), prefs.language(), type.name(), params,
+            mongo.insert(new EmailDelivery(id, id, recipient, prefs.email(), prefs.language(), type.name(), params, link,
                     EmailDelivery.Status.PENDING, 0, at, null, Instant.now(), null, null));
         } catch (DuplicateKeyException redelivered) {
             // queued already

@@ -131,17 +131,17 @@ public class Ballot extends OutboxAggregate {
         return !now.isBefore(remindAt) && openedAt.isBefore(remindAt);
     }
 
-    void remind(List<String> notYetVoted, Instant now) {
+    void remind(List<String> notYetVoted, Count voted, Instant now) {
         reminderSentAt = now;
         lastReminderAt = now;
-        announce(notYetVoted);
+        announce(notYetVoted, voted);
     }
 
     /**
      * The committee or staff remind everyone who has not voted now, not only 24 h before closing; at
      * most once an hour, so owners are not flooded.
      */
-    void remindNow(List<String> notYetVoted, Instant now) {
+    void remindNow(List<String> notYetVoted, Count voted, Instant now) {
         checkStillOpen(now, "remind");
         if (lastReminderAt != null && now.isBefore(lastReminderAt.plus(BETWEEN_REMINDERS))) {
             Instant next = lastReminderAt.plus(BETWEEN_REMINDERS);
@@ -152,7 +152,7 @@ public class Ballot extends OutboxAggregate {
             throw Rejection.conflict("ballot.everyone-voted", "Every owner has voted; there is nobody to remind");
         }
         lastReminderAt = now;
-        announce(notYetVoted);
+        announce(notYetVoted, voted);
     }
 
     /**
@@ -200,10 +200,11 @@ public class Ballot extends OutboxAggregate {
                 tally(tally.votedAgainst()), tally(tally.abstained()), now));
     }
 
-    private void announce(List<String> notYetVoted) {
+    private void announce(List<String> notYetVoted, Count voted) {
         int parts = (notYetVoted.size() + OWNERS_PER_EVENT - 1) / OWNERS_PER_EVENT;
         for (int part = 0; part < parts; part++) {
-            raise(new BallotReminderDue(id, topicId, community, closesAt, part + 1, parts, slice(notYetVoted, part)));
+            raise(new BallotReminderDue(id, topicId, community, closesAt, part + 1, parts, slice(notYetVoted, part),
+                    tally(voted), tally(electorate)));
         }
     }
 

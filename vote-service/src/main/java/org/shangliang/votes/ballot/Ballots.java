@@ -168,7 +168,7 @@ public class Ballots {
             return;
         }
         List<String> notYet = store.notYetVoted(ballotId);
-        ballot.remind(notYet, now);
+        ballot.remind(notYet, store.turnout(ballotId), now);
         if (store.saveUnlessOvertaken(ballot)) {
             log.info("Ballot {}: {} owners not voted yet announced for reminders", ballotId, notYet.size());
         }
@@ -177,7 +177,7 @@ public class Ballots {
     /** Reminds everyone who has not voted yet, now; returns how many. */
     int remindNow(Ballot ballot, String by) {
         List<String> notYet = store.notYetVoted(ballot.getId());
-        ballot.remindNow(notYet, clock.instant());
+        ballot.remindNow(notYet, store.turnout(ballot.getId()), clock.instant());
         store.save(ballot);
         log.info("Ballot {}: {} reminded {} owners who have not voted yet", ballot.getId(), by, notYet.size());
         return notYet.size();

@@ -119,7 +119,7 @@ class BallotRulesTest {
     private static final Map<String, Consumer<Ballot>> STEPS = Map.of(
             "open", b -> b.open(electorate(3), T0),
             "vote", b -> b.checkTakesVotes(nowIn(stateOf(b))),
-            "remindNow", b -> b.remindNow(List.of("owner.1"), nowIn(stateOf(b))),
+            "remindNow", b -> b.remindNow(List.of("owner.1"), Count.NONE, nowIn(stateOf(b))),
             "extend", b -> b.extend(CLOSES.plus(Duration.ofDays(7)), "春节期间不少业主在外地", "committee.bachang", nowIn(stateOf(b))),
             "close", b -> b.close(tally(), nowIn(stateOf(b))));
 
@@ -198,7 +198,7 @@ class BallotRulesTest {
         Ballot b = in(State.OPEN);
         Instant dayBefore = CLOSES.minus(Duration.ofHours(23));
         assertThat(b.dueToRemind(dayBefore)).isTrue();
-        b.remind(List.of("owner.1"), dayBefore);
+        b.remind(List.of("owner.1"), Count.NONE, dayBefore);
         assertThat(b.dueToRemind(dayBefore.plusSeconds(60))).isFalse();
         b.extend(CLOSES.plus(Duration.ofDays(7)), "入户征询还没有完成", "staff.bachang", dayBefore.plusSeconds(60));
         assertThat(b.dueToRemind(dayBefore.plusSeconds(120))).as("not yet: a week to go").isFalse();
@@ -217,17 +217,21 @@ class BallotRulesTest {
     void remindersOnDemandGoToNonVotersAtMostOnceAnHour() {
         Ballot b = in(State.OPEN);
         Instant now = T0.plus(Duration.ofDays(2));
-        assertThatThrownBy(() -> b.remindNow(List.of(), now))
+        assertThatThrownBy(() -> b.remindNow(List.of(), Count.NONE, now))
                 .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.key()).isEqualTo("ballot.everyone-voted"));
-        b.remindNow(List.of("owner.1", "owner.2"), now);
+        b.remindNow(List.of("owner.1", "owner.2"), new Count(1, 6_000), now);
         assertThat(b.raisedEvents()).last().isInstanceOfSatisfying(BallotReminderDue.class,
-                r -> assertThat(r.ownerIds()).containsExactly("owner.1", "owner.2"));
-        assertThatThrownBy(() -> b.remindNow(List.of("owner.1"), now.plus(Duration.ofMinutes(59))))
+                r -> {
+                    assertThat(r.ownerIds()).containsExactly("owner.1", "owner.2");
+                    assertThat(r.voted().owners()).isEqualTo(1);
+                    assertThat(r.electorate().owners()).isEqualTo(3);
+                });
+        assertThatThrownBy(() -> b.remindNow(List.of("owner.1"), Count.NONE, now.plus(Duration.ofMinutes(59))))
                 .isInstanceOfSatisfying(Rejection.class, r -> {
                     assertThat(r.key()).isEqualTo("ballot.reminded-recently");
                     assertThat(r.properties()).containsEntry("nextReminderAt", now.plus(Duration.ofHours(1)));
                 });
-        b.remindNow(List.of("owner.1"), now.plus(Duration.ofHours(1)));
+        b.remindNow(List.of("owner.1"), Count.NONE, now.plus(Duration.ofHours(1)));
         assertThat(b.dueToRemind(CLOSES.minus(Duration.ofHours(1)))).as("the automatic one still comes").isTrue();
     }
 

@@ -21,7 +21,8 @@ class InboxPages {
     /** The kinds of message a person can mute (notification-service's NotificationType). */
     static final List<String> TYPES = List.of("TOPIC_PROPOSED", "TOPIC_THRESHOLD_REACHED", "TOPIC_STATUS_CHANGED",
             "MEETING_SCHEDULED", "MEETING_RESCHEDULED", "MEETING_CANCELLED", "MEETING_REMINDER", "MEETING_CONCLUDED",
-            "BALLOT_OPENED", "BALLOT_REMINDER", "BALLOT_EXTENDED", "BALLOT_CLOSED", "TOPIC_COMPLETED");
+            "BALLOT_OPENED", "BALLOT_REMINDER", "BALLOT_EXTENDED", "BALLOT_CLOSED", "TOPIC_COMPLETED",
+            "IMPLEMENTATION_DUE");
 
     private final Api api;
 
