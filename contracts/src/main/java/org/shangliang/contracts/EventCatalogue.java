@@ -13,9 +13,11 @@ import org.shangliang.contracts.meeting.MeetingScheduled;
 import org.shangliang.contracts.meeting.MinutesRecorded;
 import org.shangliang.contracts.meeting.RegistrationAdded;
 import org.shangliang.contracts.meeting.RegistrationCancelled;
+import org.shangliang.contracts.topic.FollowUpRecorded;
 import org.shangliang.contracts.topic.OpinionPosted;
 import org.shangliang.contracts.topic.ProgressRecorded;
 import org.shangliang.contracts.topic.TopicCompleted;
+import org.shangliang.contracts.topic.TopicFollowUpNeeded;
 import org.shangliang.contracts.topic.TopicProposed;
 import org.shangliang.contracts.topic.TopicRated;
 import org.shangliang.contracts.topic.TopicStatusChanged;
@@ -51,6 +53,11 @@ public final class EventCatalogue {
     public static final EventType<TopicRated> TOPIC_RATED =
             new EventType<>("shangliang.topic.rated.v1", EventStream.TOPICS, TopicRated.class);
 
+    public static final EventType<TopicFollowUpNeeded> TOPIC_FOLLOW_UP_NEEDED =
+            new EventType<>("shangliang.topic.follow-up-needed.v1", EventStream.TOPICS, TopicFollowUpNeeded.class);
+    public static final EventType<FollowUpRecorded> TOPIC_FOLLOW_UP_RECORDED =
+            new EventType<>("shangliang.topic.follow-up-recorded.v1", EventStream.TOPICS, FollowUpRecorded.class);
+
     public static final EventType<MeetingScheduled> MEETING_SCHEDULED =
             new EventType<>("shangliang.meeting.scheduled.v1", EventStream.MEETINGS, MeetingScheduled.class);
     public static final EventType<MeetingRescheduled> MEETING_RESCHEDULED =
@@ -83,7 +90,8 @@ public final class EventCatalogue {
 
     private static final List<EventType<?>> ALL = List.of(
             TOPIC_PROPOSED, TOPIC_SUPPORTED, TOPIC_SUPPORT_WITHDRAWN, TOPIC_THRESHOLD_REACHED, TOPIC_OPINION_POSTED,
-            TOPIC_STATUS_CHANGED, TOPIC_PROGRESS_RECORDED, TOPIC_COMPLETED, TOPIC_RATED,
+            TOPIC_STATUS_CHANGED, TOPIC_PROGRESS_RECORDED, TOPIC_COMPLETED, TOPIC_RATED, TOPIC_FOLLOW_UP_NEEDED,
+            TOPIC_FOLLOW_UP_RECORDED,
             MEETING_SCHEDULED, MEETING_RESCHEDULED, MEETING_CANCELLED, MEETING_REGISTRATION_ADDED,
             MEETING_REGISTRATION_CANCELLED, MEETING_MINUTES_RECORDED, MEETING_CONCLUDED, MEETING_REMINDER_DUE,
             BALLOT_OPENED, BALLOT_ELECTORATE_PUBLISHED, BALLOT_NOT_OPENED,

@@ -22,11 +22,13 @@ import org.shangliang.contracts.meeting.RegistrationCancelled;
 import org.shangliang.contracts.meeting.Resolution;
 import org.shangliang.contracts.topic.Decision;
 import org.shangliang.contracts.topic.DecisionSource;
+import org.shangliang.contracts.topic.FollowUpRecorded;
 import org.shangliang.contracts.topic.OpinionPosted;
 import org.shangliang.contracts.topic.OpinionStance;
 import org.shangliang.contracts.topic.ProgressRecorded;
 import org.shangliang.contracts.topic.TopicCategory;
 import org.shangliang.contracts.topic.TopicCompleted;
+import org.shangliang.contracts.topic.TopicFollowUpNeeded;
 import org.shangliang.contracts.topic.TopicProposed;
 import org.shangliang.contracts.topic.TopicRated;
 import org.shangliang.contracts.topic.TopicStatus;
@@ -83,6 +85,10 @@ public final class EventSamples {
                         new TopicCompleted(TOPIC, COMMUNITY, "31号楼3单元加装电梯", "电梯通过特种设备验收，正式启用", "staff.yuejiang", AT)),
                 Map.entry(EventCatalogue.TOPIC_RATED,
                         new TopicRated(TOPIC, COMMUNITY, 5, new BigDecimal("4.67"), 3, AT)),
+                Map.entry(EventCatalogue.TOPIC_FOLLOW_UP_NEEDED, new TopicFollowUpNeeded(TOPIC, COMMUNITY,
+                        "31号楼3单元加装电梯", new BigDecimal("2.40"), 5, AT)),
+                Map.entry(EventCatalogue.TOPIC_FOLLOW_UP_RECORDED, new FollowUpRecorded(TOPIC, COMMUNITY,
+                        "31号楼3单元加装电梯", "物业已调整电梯运行时段，并为一楼住户加装遮光棚", "qian.yun", AT)),
                 Map.entry(EventCatalogue.MEETING_SCHEDULED, schedule),
                 Map.entry(EventCatalogue.MEETING_RESCHEDULED, new MeetingRescheduled("m-2026-03", COMMUNITY,
                         schedule.title(), schedule.topicIds(), AT.plusSeconds(86_400 * 8), AT.plusSeconds(86_400 * 8 + 7_200),

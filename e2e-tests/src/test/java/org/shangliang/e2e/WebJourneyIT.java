@@ -215,7 +215,7 @@ class WebJourneyIT {
             assertThat(staff.mainText()).contains("实施进度已记录").contains("已完成 50%");
             staff.type("completion-note", "电梯验收合格，投入使用");
             staff.submit(By.xpath("//form[contains(@action,'/completion')]//button"));
-            assertThat(staff.mainText()).contains("已验收完成");
+            assertThat(staff.mainText()).contains("已验收完成").contains("记录回头看");
             staff.open("/dashboard").check("staff-dashboard");
             staff.open("/staff/rolls").check("staff-rolls");
             assertThat(staff.mainText()).contains("越江新村");
@@ -228,7 +228,8 @@ class WebJourneyIT {
             phone.open(topicPath);
             phone.choose("stars", "5").type("comment", "六楼老人终于能下楼了");
             phone.press("提交");
-            assertThat(phone.mainText()).contains("谢谢您的打分").contains("平均 5");
+            assertThat(phone.mainText()).contains("谢谢您的打分").contains("平均 5").contains("5 星：1 人")
+                    .contains("六楼老人终于能下楼了");
             phone.check("resident-topic-completed");
             phone.open("/inbox").check("resident-inbox");
             assertThat(phone.mainText()).contains(TITLE);

@@ -1,6 +1,7 @@
 package org.shangliang.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -90,6 +91,25 @@ class TopicLifecycleTest extends TopicServiceTestSupport {
         assertThat(rated.body().get("satisfaction").get("average").decimalValue()).isEqualByComparingTo("4.50");
         assertThat(rated.body().get("satisfaction").get("count").asInt()).isEqualTo(2);
         assertThat(resident(unique("x")).post("/api/topics/" + id + "/ratings", "{\"stars\": 6}").status()).isEqualTo(400);
+        var outsider = new org.shangliang.platform.testing.ApiClient(port, tokens.resident(unique("wu"), "吴", "yuejiang",
+                "yuejiang/yuejiang-xincun/32/1/101")).post("/api/topics/" + id + "/ratings", "{\"stars\": 1}");
+        assertThat(outsider.status()).as("building 32 is outside the topic's scope").isEqualTo(403);
+        assertThat(outsider.text("detail")).contains("只有住在这个议题范围");
+
+        var ratings = resident(unique("y")).get("/api/topics/" + id + "/ratings").body();
+        assertThat(ratings.get("ratingCount").asInt()).isEqualTo(2);
+        assertThat(ratings.get("distribution").get("5").asInt()).isEqualTo(1);
+        assertThat(ratings.get("distribution").get("4").asInt()).isEqualTo(1);
+        assertThat(ratings.get("distribution").get("1").asInt()).isZero();
+        assertThat(ratings.get("comments")).hasSize(1);
+        assertThat(ratings.get("comments").get(0).get("comment").asString()).isEqualTo("再也不用飞线充电了");
+        assertThat(ratings.toString()).as("never who rated what").doesNotContain("chen.fang");
+        assertThat(resident(unique("z")).post("/api/topics/" + id + "/follow-ups", "{\"note\": \"我来跟进\"}").status())
+                .isEqualTo(403);
+        assertThat(staff().post("/api/topics/" + id + "/follow-ups", "{\"note\": \"回访十户，充电棚照明已加装\"}").status())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> staff().get("/api/topics/" + id + "/timeline").body().get("items")
+                .valueStream().anyMatch(e -> e.get("kind").asString().equals("FOLLOW_UP_RECORDED")));
 
         List<TopicStatusChanged> moves = Streams.events(EventCatalogue.TOPIC_STATUS_CHANGED, id, 6, Duration.ofSeconds(20));
         assertThat(moves).extracting(m -> m.from() + ">" + m.to()).containsExactly("PROPOSED>ACCEPTED",

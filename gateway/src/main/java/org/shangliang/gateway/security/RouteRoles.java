@@ -21,6 +21,7 @@ public final class RouteRoles {
             new Rule(HttpMethod.POST, "/api/topics/*/progress", List.of("STAFF")),
             new Rule(HttpMethod.POST, "/api/topics/*/completion", List.of("STAFF")),
             new Rule(HttpMethod.POST, "/api/topics/*/ratings", List.of("RESIDENT")),
+            new Rule(HttpMethod.POST, "/api/topics/*/follow-ups", List.of("COMMITTEE", "STAFF")),
             new Rule(HttpMethod.GET, "/api/dashboard", List.of("COMMITTEE", "STAFF")),
             new Rule(HttpMethod.POST, "/api/meetings", List.of("COMMITTEE")),
             new Rule(HttpMethod.PUT, "/api/meetings/*/schedule", List.of("COMMITTEE")),

@@ -50,6 +50,10 @@ class TimelineRecorder {
                 .on(EventCatalogue.TOPIC_RATED, e -> record(e, e.data().topicId(), "RATED", null,
                         details("stars", e.data().stars(), "averageStars", plain(e.data().averageStars()),
                                 "ratingCount", e.data().ratingCount())))
+                .on(EventCatalogue.TOPIC_FOLLOW_UP_NEEDED, e -> record(e, e.data().topicId(), "FOLLOW_UP_NEEDED", null,
+                        details("averageStars", plain(e.data().averageStars()), "ratingCount", e.data().ratingCount())))
+                .on(EventCatalogue.TOPIC_FOLLOW_UP_RECORDED, e -> record(e, e.data().topicId(), "FOLLOW_UP_RECORDED",
+                        e.data().recordedBy(), details("note", e.data().note())))
                 .on(EventCatalogue.MEETING_SCHEDULED, e -> e.data().topicIds().forEach(t -> record(e, t,
                         "MEETING_SCHEDULED", e.data().scheduledBy(), details("meetingId", e.data().meetingId(),
                                 "title", e.data().title(), "startsAt", time(e.data().startsAt()),
@@ -72,6 +76,10 @@ class TimelineRecorder {
                                 "electorateArea", plain(e.data().electorate().area()))))
                 .on(EventCatalogue.BALLOT_NOT_OPENED, e -> record(e, e.data().topicId(), "BALLOT_NOT_OPENED", null,
                         details("reason", e.data().reason())))
+                .on(EventCatalogue.BALLOT_EXTENDED, e -> record(e, e.data().topicId(), "BALLOT_EXTENDED",
+                        e.data().extendedBy(), details("ballotId", e.data().ballotId(),
+                                "previousClosesAt", time(e.data().previousClosesAt()), "closesAt", time(e.data().closesAt()),
+                                "reason", e.data().reason())))
                 .on(EventCatalogue.BALLOT_CLOSED, e -> record(e, e.data().topicId(), "BALLOT_CLOSED", null,
                         details("ballotId", e.data().ballotId(), "rule", e.data().rule(), "outcome", e.data().outcome(),
                                 "quorumMet", e.data().quorumMet(), "electorate", tally(e.data().electorate()),

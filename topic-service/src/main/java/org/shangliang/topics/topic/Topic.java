@@ -18,6 +18,9 @@ import org.shangliang.contracts.topic.TopicCategory;
 import org.shangliang.contracts.topic.TopicCompleted;
 import org.shangliang.contracts.topic.TopicProposed;
 import org.shangliang.contracts.topic.TopicRated;
+import org.shangliang.contracts.topic.TopicFollowUpNeeded;
+import org.shangliang.contracts.topic.FollowUpRecorded;
+import org.shangliang.platform.domain.Rejection;
 import org.shangliang.contracts.topic.TopicStatus;
 import org.shangliang.contracts.topic.TopicStatusChanged;
 import org.shangliang.contracts.topic.TopicSupportWithdrawn;
@@ -74,6 +77,14 @@ public class Topic extends OutboxAggregate {
     public record Rating(String residentId, int stars, String comment, Instant ratedAt) {
     }
 
+    /** What the committee or staff did after residents rated a completed topic low (回头看). */
+    public record FollowUp(String note, String recordedBy, Instant recordedAt) {
+    }
+
+    /** Residents are asked about a result; this few low ratings is noise, this many is a signal. */
+    static final int FOLLOW_UP_AFTER_RATINGS = 5;
+    static final BigDecimal FOLLOW_UP_BELOW_STARS = BigDecimal.valueOf(3);
+
     /** The turnout of the ballot that decided the topic; areas in hundredths of a m². */
     public record Turnout(long participatingOwners, long electorateOwners, long participatingAreaCents,
                           long electorateAreaCents) {
@@ -102,6 +113,8 @@ public class Topic extends OutboxAggregate {
     private List<Rating> ratings = new ArrayList<>();
     private int ratingSum;
     private int ratingCount;
+    private Instant followUpNeededAt;
+    private List<FollowUp> followUps = new ArrayList<>();
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -206,9 +219,17 @@ public class Topic extends OutboxAggregate {
         raise(new TopicCompleted(id, community, title, note, staffId, now));
     }
 
-    void rate(String residentId, int stars, String comment, Instant now) {
+    /**
+     * A resident whose home is inside the topic's scope rates the completed result once. An average
+     * under 3 stars from at least 5 ratings asks the committee and staff to follow up (once).
+     */
+    void rate(String residentId, String home, int stars, String comment, Instant now) {
         if (status != COMPLETED) {
             throw TopicProblems.wrongStatus(status, "rate");
+        }
+        if (!concerns(home)) {
+            throw Rejection.notAllowed("topic.rate-outside-scope", "Only residents living inside the topic's scope "
+                    + scope + " rate its result", scope);
         }
         if (ratings.stream().anyMatch(r -> r.residentId().equals(residentId))) {
             throw TopicProblems.conflict("topic.already-rated", "You rated this topic already");
@@ -218,6 +239,29 @@ public class Topic extends OutboxAggregate {
         ratingCount++;
         updatedAt = now;
         raise(new TopicRated(id, community, stars, averageStars(), ratingCount, now));
+        if (followUpNeededAt == null && ratingCount >= FOLLOW_UP_AFTER_RATINGS
+                && averageStars().compareTo(FOLLOW_UP_BELOW_STARS) < 0) {
+            followUpNeededAt = now;
+            raise(new TopicFollowUpNeeded(id, community, title, averageStars(), ratingCount, now));
+        }
+    }
+
+    /** Whether a home (a flat's place path) lies inside this topic's scope. */
+    boolean concerns(String home) {
+        return home != null && (home.equals(scope) || home.startsWith(scope + "/"));
+    }
+
+    /** The committee or staff record what they did to follow up a completed topic; it goes on the timeline. */
+    void recordFollowUp(String note, String by, Instant now) {
+        if (status != COMPLETED) {
+            throw TopicProblems.wrongStatus(status, "follow-up");
+        }
+        if (followUps == null) {
+            followUps = new ArrayList<>();
+        }
+        followUps.add(new FollowUp(note, by, now));
+        updatedAt = now;
+        raise(new FollowUpRecorded(id, community, title, note, by, now));
     }
 
     // ---- other services' events (already deduplicated by event id) ----
@@ -342,6 +386,9 @@ public class Topic extends OutboxAggregate {
     public int getProgressPercent() { return progressPercent; }
     public List<ProgressUpdate> getProgressUpdates() { return List.copyOf(progressUpdates); }
     public int getRatingCount() { return ratingCount; }
+    public List<Rating> getRatings() { return ratings == null ? List.of() : List.copyOf(ratings); }
+    public Instant getFollowUpNeededAt() { return followUpNeededAt; }
+    public List<FollowUp> getFollowUps() { return followUps == null ? List.of() : List.copyOf(followUps); }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
 

@@ -123,8 +123,49 @@ class TopicController {
     @PreAuthorize("hasRole('RESIDENT')")
     @Operation(summary = "A resident rates a COMPLETED topic once, 1 to 5 stars")
     TopicView rate(@PathVariable String id, @Valid @RequestBody TopicRequests.RatingRequest body, CurrentUser user) {
-        return view(commands.change(id, user, t -> t.rate(user.id(), body.stars(),
+        return view(commands.change(id, user, t -> t.rate(user.id(), user.home(), body.stars(),
                 body.comment() == null ? null : body.comment().strip(), commands.clock().instant())), user);
+    }
+
+    /** 回头看: how residents rated the result, star by star, with their comments (never who wrote which). */
+    record RatingsView(String topicId, java.math.BigDecimal averageStars, int ratingCount,
+                       java.util.Map<Integer, Long> distribution, java.util.List<CommentView> comments,
+                       java.time.OffsetDateTime followUpNeededAt, java.util.List<FollowUpView> followUps) {
+    }
+
+    record CommentView(int stars, String comment, java.time.OffsetDateTime ratedAt) {
+    }
+
+    record FollowUpView(String note, String recordedBy, java.time.OffsetDateTime recordedAt) {
+    }
+
+    @GetMapping("/{id}/ratings")
+    @Operation(summary = "How residents rated a completed topic: the average, the count of each number of stars (1 to 5), "
+            + "the comments newest first (without who wrote them), whether a follow-up is needed and the follow-ups")
+    RatingsView ratings(@PathVariable String id, CurrentUser user) {
+        Topic topic = commands.visible(id, user);
+        java.util.Map<Integer, Long> distribution = new java.util.TreeMap<>();
+        for (int stars = 1; stars <= 5; stars++) {
+            distribution.put(stars, 0L);
+        }
+        topic.getRatings().forEach(r -> distribution.merge(r.stars(), 1L, Long::sum));
+        var comments = topic.getRatings().stream().filter(r -> r.comment() != null && !r.comment().isBlank())
+                .sorted(java.util.Comparator.comparing(Topic.Rating::ratedAt).reversed())
+                .map(r -> new CommentView(r.stars(), r.comment(), org.shangliang.platform.web.ApiTime.of(r.ratedAt())))
+                .toList();
+        var followUps = topic.getFollowUps().stream().map(f -> new FollowUpView(f.note(), f.recordedBy(),
+                org.shangliang.platform.web.ApiTime.of(f.recordedAt()))).toList();
+        return new RatingsView(id, topic.averageStars(), topic.getRatingCount(), distribution, comments,
+                org.shangliang.platform.web.ApiTime.of(topic.getFollowUpNeededAt()), followUps);
+    }
+
+    @PostMapping("/{id}/follow-ups")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('COMMITTEE', 'STAFF')")
+    @Operation(summary = "Record what was done to follow up a completed topic (回头看); it goes on the timeline")
+    TopicView followUp(@PathVariable String id, @Valid @RequestBody TopicRequests.FollowUpRequest body, CurrentUser user) {
+        return view(commands.change(id, user, t -> t.recordFollowUp(body.note().strip(), user.id(),
+                commands.clock().instant())), user);
     }
 
     private static TopicView view(Topic topic, CurrentUser user) {

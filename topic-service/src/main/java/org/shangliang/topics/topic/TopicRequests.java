@@ -36,4 +36,7 @@ final class TopicRequests {
 
     record RatingRequest(@NotNull @Min(1) @Max(5) Integer stars, @Size(max = 1000) String comment) {
     }
+
+    record FollowUpRequest(@NotBlank @Size(min = 2, max = 2000) String note) {
+    }
 }

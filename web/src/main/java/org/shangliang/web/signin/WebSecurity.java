@@ -42,6 +42,7 @@ public class WebSecurity {
                         .requestMatchers("/review", "/review/**", "/committee/**").hasRole("COMMITTEE")
                         .requestMatchers(HttpMethod.POST, "/topics/*/review").hasRole("COMMITTEE")
                         .requestMatchers(HttpMethod.POST, "/topics/*/progress", "/topics/*/completion").hasRole("STAFF")
+                        .requestMatchers(HttpMethod.POST, "/topics/*/follow-ups").hasAnyRole("COMMITTEE", "STAFF")
                         .requestMatchers("/monitor/**").hasAnyRole("COMMITTEE", "STAFF")
                         .requestMatchers("/dashboard", "/dashboard.csv").hasAnyRole("COMMITTEE", "STAFF")
                         .requestMatchers("/staff/**").hasRole("STAFF")

@@ -92,7 +92,19 @@ class TopicPages {
         model.addAttribute("canWithdraw", proposer && "PROPOSED".equals(status));
         model.addAttribute("canReview", me != null && me.has("COMMITTEE") && "PROPOSED".equals(status));
         model.addAttribute("canProgress", me != null && me.has("STAFF") && Set.of("APPROVED", "IMPLEMENTING").contains(status));
-        model.addAttribute("canRate", resident && "COMPLETED".equals(status));
+        boolean completed = "COMPLETED".equals(status);
+        String scope = String.valueOf(topic.get("scope"));
+        boolean livesInScope = me != null && me.home() != null && (me.home().equals(scope) || me.home().startsWith(scope + "/"));
+        model.addAttribute("canRate", resident && completed && livesInScope);
+        boolean worker = me != null && (me.has("COMMITTEE") || me.has("STAFF"));
+        model.addAttribute("canFollowUp", worker && completed);
+        if (completed) {
+            try {
+                model.addAttribute("ratings", api.get("/api/topics/{id}/ratings", topic.get("id")));
+            } catch (org.shangliang.web.api.ApiProblem unreadable) {
+                // the page still shows the average from the topic itself
+            }
+        }
         model.addAttribute("canOpine", me != null && !Set.of("REJECTED", "WITHDRAWN").contains(status));
     }
 
@@ -167,6 +179,14 @@ class TopicPages {
         body.put("stars", Forms.number(form.get("stars")));
         body.put("comment", Forms.optional(form.get("comment")));
         return act(id, request, model, () -> api.post("/api/topics/{id}/ratings", body, id), "rated");
+    }
+
+    @PostMapping("/topics/{id}/follow-ups")
+    String followUp(@PathVariable String id, @RequestParam Map<String, String> form, HttpServletRequest request,
+                    Model model) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("note", Forms.text(form.get("note")));
+        return act(id, request, model, () -> api.post("/api/topics/{id}/follow-ups", body, id), "followedUp");
     }
 
     @PostMapping("/topics/{id}/review")
