@@ -208,6 +208,11 @@ class JourneysIT {
         assertThat(result.get("outcome").asString()).isEqualTo("NO_QUORUM");
         assertThat(result.get("quorumMet").asBoolean()).isFalse();
         assertThat(api.get("zhao.lei", "/api/topics/" + topic).body().get("decision").get("outcome").asString()).isEqualTo("NO_QUORUM");
+        // the committee holds it again: the same proposal in a new ballot, and the topic is being voted on again
+        var again = api.post("wang.jianguo", "/api/ballots/" + ballotId + "/rerun", "{\"closesAt\": \"" + Gateway.in(Duration.ofDays(7)) + "\"}");
+        assertThat(again.status()).as(again.body().toString()).isEqualTo(201);
+        assertThat(again.body().get("round").asInt()).isEqualTo(2);
+        awaitStatus(topic, "VOTING");
     }
 
     @Test

@@ -28,6 +28,8 @@ public final class ServiceChecks {
         var docs = get(port, "/v3/api-docs");
         require(docs.statusCode() == 200 && docs.body().contains("\"bearer\"") && docs.body().contains("\"Problem\""),
                 "OpenAPI document with bearer auth and the Problem schema", docs);
+        require(!docs.body().contains("\"name\":\"user\""),
+                "no 'user' parameter in the OpenAPI document (the caller comes from the token, not the query)", docs);
     }
 
     private static HttpResponse<String> get(int port, String path) {

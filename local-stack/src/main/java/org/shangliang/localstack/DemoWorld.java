@@ -79,7 +79,7 @@ final class DemoWorld {
                 "application/json");
         call("yang.shumei", "POST", "/api/topics/" + rack + "/ratings", "{\"stars\": 5, \"comment\": \"再也不用在绿化带晾被子了\"}",
                 "application/json");
-        call("sun.lihua", "POST", "/api/topics/" + rack + "/ratings", "{\"stars\": 4, \"comment\": \"希望再加一组\"}",
+        call("he.guilan", "POST", "/api/topics/" + rack + "/ratings", "{\"stars\": 4, \"comment\": \"希望再加一组\"}",
                 "application/json");
 
         String elevator = propose("li.xiulan", "31号楼3单元加装电梯",

@@ -148,4 +148,36 @@ class DoorToDoorTest extends VoteServiceTestSupport {
         statuses.add(committee(c).inEnglish().post("/api/ballots/" + ballotId + "/reminders", "").status());
         assertThat(statuses).containsOnly(409);
     }
+
+    @Test
+    void aBallotWithoutQuorumIsHeldAgainOnceWithTheSameProposal() {
+        String c = community();
+        String topicId = "t-" + UUID.randomUUID();
+        String first = openBallot(c, topicId, Instant.now().plus(Duration.ofSeconds(4)));
+        owner(c, "zhao.lei").post("/api/ballots/" + first + "/votes", "{\"choice\":\"FOR\"}");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(committee(c).get("/api/ballots/" + first).text("status")).isEqualTo("CLOSED"));
+        assertThat(committee(c).get("/api/ballots/" + first + "/result").text("outcome")).isEqualTo("NO_QUORUM");
+
+        String closes = OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).plusDays(7).truncatedTo(ChronoUnit.SECONDS).toString();
+        assertThat(staff(c).post("/api/ballots/" + first + "/rerun", "{\"closesAt\": \"" + closes + "\"}").status())
+                .as("the committee decides to vote again").isEqualTo(403);
+        var again = committee(c).post("/api/ballots/" + first + "/rerun", "{\"closesAt\": \"" + closes + "\"}");
+        assertThat(again.status()).as(again.body().toString()).isEqualTo(201);
+        String second = again.text("id");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(again.body().get("round").asInt()).isEqualTo(2);
+        assertThat(again.text("rerunOf")).isEqualTo(first);
+        assertThat(again.text("proposal")).isEqualTo("按楼层分摊费用加装电梯");
+        assertThat(again.text("status")).as("opens now with the current roll").isEqualTo("OPEN");
+        assertThat(committee(c).get("/api/ballots/" + first).text("rerunBy")).isEqualTo(second);
+        var twice = committee(c).post("/api/ballots/" + first + "/rerun", "{\"closesAt\": \"" + closes + "\"}");
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.text("rerunBy")).isEqualTo(second);
+        assertThat(committee(c).post("/api/ballots/" + second + "/rerun", "{\"closesAt\": \"" + closes + "\"}").status())
+                .as("an open ballot is not held again").isEqualTo(409);
+        assertThat(owner(c, "zhao.lei").post("/api/ballots/" + second + "/votes", "{\"choice\":\"FOR\"}").status())
+                .as("every owner votes anew").isEqualTo(201);
+        assertThat(Streams.events(EventCatalogue.BALLOT_OPENED, topicId, 2, Duration.ofSeconds(20))).hasSize(2);
+    }
 }

@@ -35,7 +35,8 @@ public final class RouteRoles {
             new Rule(HttpMethod.POST, "/api/ballots/*/offline-votes", List.of("COMMITTEE", "STAFF")),
             new Rule(HttpMethod.GET, "/api/ballots/*/electorate", List.of("COMMITTEE", "STAFF")),
             new Rule(HttpMethod.POST, "/api/ballots/*/extension", List.of("COMMITTEE", "STAFF")),
-            new Rule(HttpMethod.POST, "/api/ballots/*/reminders", List.of("COMMITTEE", "STAFF")));
+            new Rule(HttpMethod.POST, "/api/ballots/*/reminders", List.of("COMMITTEE", "STAFF")),
+            new Rule(HttpMethod.POST, "/api/ballots/*/rerun", List.of("COMMITTEE")));
 
     private RouteRoles() {
     }

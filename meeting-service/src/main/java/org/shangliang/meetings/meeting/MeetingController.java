@@ -53,6 +53,7 @@ class MeetingController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('COMMITTEE')")
     @Operation(summary = "Schedule a meeting for accepted topics of the caller's community; two meetings may not "
             + "overlap at one location (409 naming the other)")

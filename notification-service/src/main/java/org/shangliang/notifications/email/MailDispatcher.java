@@ -93,11 +93,11 @@ class MailDispatcher {
             // no header injection from user text: a subject is one line
             helper.setSubject(text.title().replaceAll("[\\r\\n]+", " "));
             String link = delivery.link() == null ? null : siteUrl + delivery.link();
-            String more = link == null ? "" : texts.openPage(NotificationTexts.localeOf(delivery.language()));
-            helper.setText(link == null ? text.body() : text.body() + "\n\n" + more + " " + link,
+            var locale = NotificationTexts.localeOf(delivery.language());
+            helper.setText(link == null ? text.body() : text.body() + "\n\n" + texts.openPage(locale, link),
                     "<p>" + HtmlUtils.htmlEscape(text.body()).replace("\n", "<br>") + "</p>"
                             + (link == null ? "" : "<p><a href=\"" + HtmlUtils.htmlEscape(link) + "\">"
-                            + HtmlUtils.htmlEscape(more) + "</a></p>"));
+                            + HtmlUtils.htmlEscape(texts.openPage(locale, link)) + "</a></p>"));
             mail.send(message);
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e.getMessage(), e);

@@ -50,9 +50,9 @@ public class NotificationTexts {
         return text.toString();
     }
 
-    /** The words before the link to the page in an e-mail. */
-    public String openPage(Locale locale) {
-        return messages.getMessage("email.open-page", null, "查看详情：", locale);
+    /** The line of an e-mail that links to the page: "查看详情：http://…". */
+    public String openPage(Locale locale, String link) {
+        return messages.getMessage("email.open-page", new Object[] {link}, "查看详情：" + link, locale);
     }
 
     /** Status and outcome codes become words; anything else (user text) stays as it is. */

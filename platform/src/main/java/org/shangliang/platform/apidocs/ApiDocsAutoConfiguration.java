@@ -18,7 +18,9 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import org.shangliang.platform.security.CurrentUser;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -33,6 +35,11 @@ import org.springframework.context.annotation.Bean;
 public class ApiDocsAutoConfiguration {
 
     static final String PROBLEM = "Problem";
+
+    static {
+        // The caller is resolved from the token (CurrentUserArgumentResolver), never sent as a parameter.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+    }
 
     @Bean
     public OpenAPI shangliangOpenApi(@Value("${spring.application.name}") String name,

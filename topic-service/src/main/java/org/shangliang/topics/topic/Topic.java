@@ -61,7 +61,8 @@ public class Topic extends OutboxAggregate {
             VOTING, EnumSet.of(APPROVED, REJECTED),
             APPROVED, EnumSet.of(IMPLEMENTING),
             IMPLEMENTING, EnumSet.of(COMPLETED),
-            REJECTED, EnumSet.noneOf(TopicStatus.class),
+            // only a vote without quorum is held again (a new ballot on the same proposal): see ballotOpened
+            REJECTED, EnumSet.of(VOTING),
             WITHDRAWN, EnumSet.noneOf(TopicStatus.class),
             COMPLETED, EnumSet.noneOf(TopicStatus.class));
 
@@ -308,6 +309,14 @@ public class Topic extends OutboxAggregate {
         if (status == IN_DELIBERATION) {
             ballotId = ballot;
             move(VOTING, cause, null, null, "vote-service", at);
+        } else if (status == REJECTED && decision != null && "NO_QUORUM".equals(decision.outcome())
+                && !ballot.equals(ballotId)) {
+            // too few owners took part: the committee put the same proposal to a new ballot
+            ballotId = ballot;
+            decision = null;
+            decisionMillis = null;
+            turnout = null;
+            move(VOTING, cause, null, null, "vote-service", at);
         }
     }
 
@@ -319,7 +328,7 @@ public class Topic extends OutboxAggregate {
     }
 
     void ballotClosed(BallotClosed closed, String cause, Instant at) {
-        if (status == ACCEPTED || status == IN_DELIBERATION) {
+        if (status == ACCEPTED || status == IN_DELIBERATION || status == REJECTED) {
             ballotOpened(closed.ballotId(), closed.meetingId(), cause, at);
         }
         if (status != VOTING || (ballotId != null && !ballotId.equals(closed.ballotId()))) {

@@ -41,6 +41,7 @@ class TopicController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Propose a topic (any role); the proposer is its first supporter. 403 when the scope lies "
             + "outside the caller's community.")
     ResponseEntity<TopicView> propose(@Valid @RequestBody TopicRequests.NewTopic body, CurrentUser user) {

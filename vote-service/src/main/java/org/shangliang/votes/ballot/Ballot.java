@@ -57,6 +57,9 @@ public class Ballot extends OutboxAggregate {
     private List<Extension> extensions = new ArrayList<>();
     private Instant closedAt;
     private TallyResult result;
+    private int round = 1;
+    private String rerunOf;
+    private String rerunBy;
     private Instant createdAt;
 
     Ballot() {
@@ -200,6 +203,31 @@ public class Ballot extends OutboxAggregate {
                 tally(tally.votedAgainst()), tally(tally.abstained()), now));
     }
 
+    /**
+     * Too few owners took part (NO_QUORUM): the committee puts the same proposal to a new ballot,
+     * the next round, with the same scope and rule. Once per ballot; any other result is final.
+     */
+    Ballot rerun(String newId, Instant opensAt, Instant newClosesAt, Instant now) {
+        if (status != BallotStatus.CLOSED || result == null || result.outcome() != org.shangliang.contracts.vote.BallotOutcome.NO_QUORUM) {
+            throw Rejection.conflict("ballot.rerun-only-no-quorum", "Only a closed ballot without quorum is held again")
+                    .with("currentStatus", status.name());
+        }
+        if (rerunBy != null) {
+            throw Rejection.conflict("ballot.rerun-exists", "This ballot is held again already as " + rerunBy, rerunBy)
+                    .with("rerunBy", rerunBy);
+        }
+        Instant opens = opensAt == null ? now : opensAt;
+        if (!newClosesAt.isAfter(opens) || !newClosesAt.isAfter(now)) {
+            throw Rejection.invalid("ballot.rerun-closes-too-early", "The new ballot must close after it opens and "
+                    + "after now").with("field", "closesAt");
+        }
+        Ballot next = schedule(newId, topicId, meetingId, community, scope, rule, proposal, opens, newClosesAt, now);
+        next.round = round + 1;
+        next.rerunOf = id;
+        rerunBy = newId;
+        return next;
+    }
+
     private void announce(List<String> notYetVoted, Count voted) {
         int parts = (notYetVoted.size() + OWNERS_PER_EVENT - 1) / OWNERS_PER_EVENT;
         for (int part = 0; part < parts; part++) {
@@ -257,4 +285,7 @@ public class Ballot extends OutboxAggregate {
     public List<Extension> getExtensions() { return extensions == null ? List.of() : List.copyOf(extensions); }
     public Instant getClosedAt() { return closedAt; }
     public TallyResult getResult() { return result; }
+    public int getRound() { return round < 1 ? 1 : round; }
+    public String getRerunOf() { return rerunOf; }
+    public String getRerunBy() { return rerunBy; }
 }

@@ -57,7 +57,10 @@ class BallotController {
                       String proposal, BallotStatus status, String notOpenedReason, OffsetDateTime opensAt,
                       OffsetDateTime closesAt, OffsetDateTime openedAt, OffsetDateTime closedAt, Figures electorate,
                       Turnout turnout, Boolean inElectorate, Boolean voted, List<ExtensionView> extensions,
-                      OffsetDateTime lastReminderAt) {
+                      OffsetDateTime lastReminderAt, int round, String rerunOf, String rerunBy) {
+    }
+
+    record RerunRequest(OffsetDateTime opensAt, @NotNull OffsetDateTime closesAt) {
     }
 
     record ExtensionView(OffsetDateTime previousClosesAt, OffsetDateTime closesAt, String reason, OffsetDateTime at) {
@@ -138,6 +141,18 @@ class BallotController {
         return view(ballot, user);
     }
 
+    @PostMapping("/api/ballots/{id}/rerun")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('COMMITTEE')")
+    @Operation(summary = "Hold a ballot that closed without quorum again: the same proposal, scope and rule in a new "
+            + "ballot (the next round) with the current roll; 409 for any other result or when held again already")
+    BallotView rerun(@PathVariable String id, @Valid @RequestBody RerunRequest body, CurrentUser user) {
+        Ballot ballot = ballots.visible(id, user);
+        Ballot next = ballots.rerun(ballot, body.opensAt() == null ? null : body.opensAt().toInstant(),
+                body.closesAt().toInstant(), user.id());
+        return view(next, user);
+    }
+
     @PostMapping("/api/ballots/{id}/reminders")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('COMMITTEE', 'STAFF')")
@@ -192,7 +207,8 @@ class BallotController {
                 b.getProposal(), b.getStatus(), b.getNotOpenedReason(), ApiTime.of(b.getOpensAt()),
                 ApiTime.of(b.getClosesAt()), ApiTime.of(b.getOpenedAt()), ApiTime.of(b.getClosedAt()),
                 Figures.of(b.getElectorate()), turnout, me != null, me == null ? null : me.choice() != null,
-                b.getExtensions().stream().map(ExtensionView::of).toList(), ApiTime.of(b.getLastReminderAt()));
+                b.getExtensions().stream().map(ExtensionView::of).toList(), ApiTime.of(b.getLastReminderAt()),
+                b.getRound(), b.getRerunOf(), b.getRerunBy());
     }
 
     private static Share share(Count part, Count whole) {

@@ -64,6 +64,26 @@ public class Ballots {
         openIfDue(ballot.getId());
     }
 
+    /** The id of a ballot's next round: the same for every attempt, so a retried request holds it once. */
+    static String nextRoundId(Ballot ballot) {
+        return UUID.nameUUIDFromBytes(("ballot/" + ballot.getMeetingId() + "/" + ballot.getTopicId() + "/round-"
+                + (ballot.getRound() + 1)).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Puts a NO_QUORUM ballot's proposal to a new ballot; it opens (with the current roll) when its time comes. */
+    Ballot rerun(Ballot ballot, Instant opensAt, Instant closesAt, String by) {
+        Ballot next = ballot.rerun(nextRoundId(ballot), opensAt, closesAt, clock.instant());
+        if (!store.insert(next)) {
+            throw Rejection.conflict("ballot.rerun-exists", "This ballot is held again already as " + next.getId(),
+                    next.getId()).with("rerunBy", next.getId());
+        }
+        store.saveUnlessOvertaken(ballot);
+        log.info("Ballot {} (no quorum) held again by {} as {}, round {}, closing {}", ballot.getId(), by, next.getId(),
+                next.getRound(), closesAt);
+        openIfDue(next.getId());
+        return store.find(next.getId()).orElse(next);
+    }
+
     /** Freezes the electorate from the community's current roll and opens the ballot. */
     void openIfDue(String ballotId) {
         Ballot ballot = store.find(ballotId).orElse(null);

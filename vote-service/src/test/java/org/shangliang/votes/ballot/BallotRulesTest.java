@@ -114,14 +114,16 @@ class BallotRulesTest {
             "vote", List.of(State.OPEN),
             "remindNow", List.of(State.OPEN),
             "extend", List.of(State.OPEN),
-            "close", List.of(State.OPEN_PAST_CLOSING_TIME));
+            "close", List.of(State.OPEN_PAST_CLOSING_TIME),
+            "rerun", List.of(State.CLOSED));
 
     private static final Map<String, Consumer<Ballot>> STEPS = Map.of(
             "open", b -> b.open(electorate(3), T0),
             "vote", b -> b.checkTakesVotes(nowIn(stateOf(b))),
             "remindNow", b -> b.remindNow(List.of("owner.1"), Count.NONE, nowIn(stateOf(b))),
             "extend", b -> b.extend(CLOSES.plus(Duration.ofDays(7)), "春节期间不少业主在外地", "committee.bachang", nowIn(stateOf(b))),
-            "close", b -> b.close(tally(), nowIn(stateOf(b))));
+            "close", b -> b.close(tally(), nowIn(stateOf(b))),
+            "rerun", b -> b.rerun("b-2", null, CLOSES.plus(Duration.ofDays(7)), nowIn(stateOf(b))));
 
     private static final Map<Ballot, State> STATES = new java.util.IdentityHashMap<>();
 
@@ -145,6 +147,33 @@ class BallotRulesTest {
                         });
             }
         }
+    }
+
+    @Test
+    void aBallotWithoutQuorumIsHeldAgainOnceAsTheNextRoundAndNoOtherResultIs() {
+        Ballot b = in(State.CLOSED);
+        assertThat(b.getResult().outcome()).isEqualTo(org.shangliang.contracts.vote.BallotOutcome.NO_QUORUM);
+        Instant now = CLOSES.plusSeconds(60);
+        assertThatThrownBy(() -> b.rerun("b-2", null, now, now)).isInstanceOfSatisfying(Rejection.class,
+                r -> assertThat(r.kind()).isEqualTo(Rejection.Kind.INVALID));
+        Ballot next = b.rerun("b-2", null, now.plus(Duration.ofDays(7)), now);
+        assertThat(next.getStatus()).isEqualTo(BallotStatus.SCHEDULED);
+        assertThat(next.getRound()).isEqualTo(2);
+        assertThat(next.getRerunOf()).isEqualTo("b-1");
+        assertThat(next.getProposal()).isEqualTo(b.getProposal());
+        assertThat(next.getScope()).isEqualTo(b.getScope());
+        assertThat(b.getRerunBy()).isEqualTo("b-2");
+        assertThatThrownBy(() -> b.rerun("b-3", null, now.plus(Duration.ofDays(7)), now))
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.key()).isEqualTo("ballot.rerun-exists"));
+
+        Ballot approved = in(State.OPEN);
+        List<Tally.Counted> all = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            all.add(new Tally.Counted(6_000, org.shangliang.votes.counting.Choice.FOR));
+        }
+        approved.close(Tally.count(BallotRule.CIVIL_CODE_MAJOR, all), CLOSES);
+        assertThatThrownBy(() -> approved.rerun("b-4", null, now.plus(Duration.ofDays(7)), now))
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.key()).isEqualTo("ballot.rerun-only-no-quorum"));
     }
 
     @Test

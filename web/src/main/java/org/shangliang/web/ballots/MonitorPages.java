@@ -120,6 +120,18 @@ class MonitorPages {
         }, problem -> ballotPage(id, model));
     }
 
+    /** A ballot without quorum, held again: the same proposal in a new round, opening now. */
+    @PostMapping("/monitor/{id}/rerun")
+    String rerun(@PathVariable String id, @RequestParam Map<String, String> form, HttpServletRequest request,
+                 Model model) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("closesAt", Dates.fromInput(form.get("closesAt")));
+        return Forms.send(request, model, () -> {
+            Map<String, Object> next = api.post("/api/ballots/{id}/rerun", body, id);
+            return "redirect:/monitor/" + next.get("id") + "?rerun";
+        }, problem -> ballotPage(id, model));
+    }
+
     @PostMapping("/monitor/{id}/reminders")
     String remind(@PathVariable String id, HttpServletRequest request, Model model, RedirectAttributes redirect) {
         return Forms.send(request, model, () -> {
@@ -155,6 +167,13 @@ class MonitorPages {
         model.addAttribute("channels", CHANNELS);
         if ("OPEN".equals(ballot.get("status")) || "CLOSED".equals(ballot.get("status"))) {
             model.addAttribute("canvass", api.get("/api/ballots/{id}/electorate", id));
+        }
+        if ("CLOSED".equals(ballot.get("status"))) {
+            Object outcome = api.get("/api/ballots/{id}/result", id).get("outcome");
+            model.addAttribute("outcome", outcome);
+            var me = org.shangliang.web.page.Viewer.current();
+            model.addAttribute("canRerun", "NO_QUORUM".equals(outcome) && ballot.get("rerunBy") == null
+                    && me != null && me.has("COMMITTEE"));
         }
         return "ballots/monitor-ballot";
     }
