@@ -219,6 +219,12 @@ class WebJourneyIT {
             staff.open("/dashboard").check("staff-dashboard");
             staff.open("/staff/rolls").check("staff-rolls");
             assertThat(staff.mainText()).contains("越江新村");
+            PageSession office = new PageSession(stack.gateway());
+            office.signIn("qian.yun");
+            var rollCsv = office.get("/staff/rolls.csv");
+            assertThat(rollCsv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+            assertThat(rollCsv.body()).contains("estate,building,owners,flats,area").contains("yuejiang-xincun,31,");
+            assertThat(office.get("/dashboard.csv").body()).contains("byStatus").contains("COMPLETED");
             violations.addAll(staff.violations());
         }
 

@@ -105,6 +105,37 @@ class StaffPages {
         });
     }
 
+    /** The roll's totals as CSV, by estate and building (no names: counts and areas only). */
+    @GetMapping("/staff/rolls.csv")
+    org.springframework.http.ResponseEntity<byte[]> rollTotalsCsv(@RequestParam(required = false) String community) {
+        String target = communityOf(community);
+        if (target == null) {
+            throw localProblem("community", text("rolls.chooseCommunity"));
+        }
+        Map<String, Object> roll = api.get("/api/rolls/{community}", target);
+        StringBuilder csv = new StringBuilder("estate,building,owners,flats,area\r\n");
+        org.apache.commons.csv.CSVFormat format = org.apache.commons.csv.CSVFormat.DEFAULT;
+        if (roll.get("estates") instanceof List<?> estates) {
+            for (Object e : estates) {
+                if (!(e instanceof Map<?, ?> estate)) {
+                    continue;
+                }
+                if (estate.get("buildings") instanceof List<?> buildings) {
+                    for (Object b : buildings) {
+                        if (b instanceof Map<?, ?> building) {
+                            csv.append(format.format(estate.get("estate"), building.get("building"), building.get("owners"),
+                                    building.get("flats"), building.get("area"))).append("\r\n");
+                        }
+                    }
+                }
+                csv.append(format.format(estate.get("estate"), "", estate.get("owners"), estate.get("flats"),
+                        estate.get("area"))).append("\r\n");
+            }
+        }
+        csv.append(format.format("", "", roll.get("owners"), roll.get("flats"), roll.get("totalArea"))).append("\r\n");
+        return org.shangliang.web.documents.PdfDocuments.csv(csv.toString(), "roll-" + target + ".csv");
+    }
+
     private String rollsPage(String community, Model model) {
         String target = communityOf(community);
         model.addAttribute("community", target);
