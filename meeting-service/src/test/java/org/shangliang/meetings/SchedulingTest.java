@@ -72,6 +72,11 @@ class SchedulingTest extends MeetingServiceTestSupport {
         assertThat(clash.text("detail")).contains("31号楼加装电梯协商议事会");
         schedule(c, List.of(topic(c, TopicStatus.ACCEPTED)), Duration.ofDays(5).plusHours(2), "31号楼 架空层", 20);
         schedule(c, List.of(topic(c, TopicStatus.ACCEPTED)), Duration.ofDays(5), "社区党群服务中心", 20);
+        String other = community();
+        var elsewhere = committee(other).post("/api/meetings", meetingJson(List.of(topic(other, TopicStatus.ACCEPTED)),
+                Duration.ofDays(5), Duration.ofHours(2), "31号楼 架空层", 20));
+        assertThat(elsewhere.status()).as("another community's room of the same name is another room").isEqualTo(201);
+        assertThat(elsewhere.body().toString()).doesNotContain(first);
     }
 
     @Test

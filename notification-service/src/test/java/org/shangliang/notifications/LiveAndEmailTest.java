@@ -156,6 +156,12 @@ class LiveAndEmailTest extends NotificationServiceTestSupport {
         assertThat(staff(c).get("/api/notifications/deliveries?status=SENT&size=100").body().get("items").valueStream()
                 .filter(d -> d.get("recipientId").asString().equals(who)).count()).isEqualTo(3);
         assertThat(resident(c, who).get("/api/notifications/deliveries").status()).isEqualTo(403);
+        var mine = staff(c).get("/api/notifications/deliveries?status=SENT&size=100").body().get("items").valueStream()
+                .filter(d -> d.get("recipientId").asString().equals(who)).findFirst().orElseThrow();
+        assertThat(mine.get("to").asString()).as("staff see that it was sent, not the address")
+                .isEqualTo(who.charAt(0) + "***@example.cn");
+        assertThat(staff(community()).get("/api/notifications/deliveries?size=100").body().get("items").valueStream()
+                .noneMatch(d -> d.get("recipientId").asString().equals(who))).as("another community's staff see none").isTrue();
     }
 
     /** Every decoded text part of a message (the plain one and the HTML one). */

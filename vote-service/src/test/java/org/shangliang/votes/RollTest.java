@@ -57,6 +57,22 @@ class RollTest extends VoteServiceTestSupport {
     }
 
     @Test
+    void aHugeBadFileAnswersTheFirstHundredProblemsAndHowManyMore() {
+        String c = community();
+        StringBuilder bad = new StringBuilder("flat,ownerId,ownerName,area,holder\n");
+        for (int i = 0; i < 250; i++) {
+            bad.append(c).append("/yuejiang-xincun/31/3/").append(1000 + i).append(",owner").append(i).append(",某人,-1,某人")
+                    .append(i).append('\n');
+        }
+        var response = staff(c).send("PUT", "/api/rolls/" + c, null, bad.toString());
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().get("errors")).hasSize(100);
+        assertThat(response.body().get("problemCount").asInt()).isEqualTo(250);
+        assertThat(response.body().get("moreProblems").asInt()).isEqualTo(150);
+        assertThat(response.text("detail")).contains("250");
+    }
+
+    @Test
     void onlyStaffOfTheCommunityMayReplaceARoll() {
         String c = community();
         assertThat(owner(c, "zhao.lei").send("PUT", "/api/rolls/" + c, null, roll(c)).status()).isEqualTo(403);

@@ -64,8 +64,8 @@ public class MeetingCommands {
                         p.affiliation())).toList();
         Meeting meeting = Meeting.schedule(UUID.randomUUID().toString(), community, body.title().strip(), topicIds, starts,
                 ends, body.location(), body.format(), body.capacity(), participants, user.id(), now);
-        return atLocation(meeting.getLocation(), () -> {
-            noOverlap(null, meeting.getLocation(), starts, ends);
+        return atLocation(meeting.getCommunity(), meeting.getLocation(), () -> {
+            noOverlap(null, meeting.getCommunity(), meeting.getLocation(), starts, ends);
             return mongo.insert(meeting);
         });
     }
@@ -74,8 +74,9 @@ public class MeetingCommands {
         Instant starts = body.startsAt().toInstant();
         Instant ends = body.endsAt().toInstant();
         checkTimes(starts, ends, clock.instant());
-        return atLocation(body.location(), () -> change(id, user, m -> {
-            noOverlap(id, body.location(), starts, ends);
+        String community = visible(id, user).getCommunity();
+        return atLocation(community, body.location(), () -> change(id, user, m -> {
+            noOverlap(id, community, body.location(), starts, ends);
             m.reschedule(starts, ends, body.location(), clock.instant());
         }));
     }
@@ -131,8 +132,9 @@ public class MeetingCommands {
         }
     }
 
-    private void noOverlap(String self, String location, Instant starts, Instant ends) {
-        Criteria overlapping = Criteria.where("locationKey").is(Meeting.locationKey(location))
+    /** Rooms belong to a community: 八厂's 会议室 is not 越江's, and no answer names another community's meeting. */
+    private void noOverlap(String self, String community, String location, Instant starts, Instant ends) {
+        Criteria overlapping = Criteria.where("community").is(community).and("locationKey").is(Meeting.locationKey(location))
                 .and("status").is(Meeting.Status.SCHEDULED).and("startsAt").lt(ends).and("endsAt").gt(starts);
         if (self != null) {
             overlapping = overlapping.and("_id").ne(self);
@@ -146,8 +148,8 @@ public class MeetingCommands {
     }
 
     /** One writer per location across every instance (ShedLock's lock on MongoDB), so overlaps cannot slip in. */
-    private <T> T atLocation(String location, Supplier<T> work) {
-        String name = "meeting-location-" + sha(Meeting.locationKey(location));
+    private <T> T atLocation(String community, String location, Supplier<T> work) {
+        String name = "meeting-location-" + sha(community + "|" + Meeting.locationKey(location));
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (true) {
             Optional<SimpleLock> lock = locks.lock(new LockConfiguration(clock.instant(), name, Duration.ofSeconds(30),

@@ -12,18 +12,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("email_deliveries")
 @CompoundIndex(name = "status_next", def = "{'status': 1, 'nextAttemptAt': 1}")
 public record EmailDelivery(@Id String id, String notificationId, String recipientId, String to, String language,
-                            String type, List<String> params, String link, Status status, int attempts, Instant nextAttemptAt,
+                            String type, List<String> params, String link, String community, Status status, int attempts, Instant nextAttemptAt,
                             String lastError, Instant createdAt, Instant sentAt, @Version Long version) {
 
     public enum Status { PENDING, SENT, FAILED }
 
     EmailDelivery sent(Instant at) {
-        return new EmailDelivery(id, notificationId, recipientId, to, language, type, params, link, Status.SENT, attempts + 1,
+        return new EmailDelivery(id, notificationId, recipientId, to, language, type, params, link, community, Status.SENT, attempts + 1,
                 null, null, createdAt, at, version);
     }
 
     EmailDelivery failedAttempt(String error, Instant next, boolean giveUp) {
-        return new EmailDelivery(id, notificationId, recipientId, to, language, type, params, link,
+        return new EmailDelivery(id, notificationId, recipientId, to, language, type, params, link, community,
                 giveUp ? Status.FAILED : Status.PENDING, attempts + 1, giveUp ? null : next, error, createdAt, null, version);
     }
 }

@@ -57,7 +57,7 @@ public class Notifier {
                     about.ballotId(), params, at));
             Preferences prefs = preferences.get(recipient);
             if (prefs != null && prefs.wantsEmail(type.name())) {
-                queueEmail(id, recipient, prefs, type, params, about.link(), at);
+                queueEmail(id, recipient, prefs, type, params, about, at);
             }
         }
     }
@@ -71,7 +71,7 @@ public class Notifier {
         for (Preferences prefs : mongo.find(new Query(Criteria.where("community").is(about.community()).and("roles").is(role)),
                 Preferences.class)) {
             if (prefs.wantsEmail(type.name())) {
-                queueEmail(idOf(id, type, prefs.userId()), prefs.userId(), prefs, type, params, about.link(), at);
+                queueEmail(idOf(id, type, prefs.userId()), prefs.userId(), prefs, type, params, about, at);
             }
         }
     }
@@ -90,9 +90,10 @@ public class Notifier {
     }
 
     private void queueEmail(String id, String recipient, Preferences prefs, NotificationType type, List<String> params,
-                            String link, Instant at) {
+                            About about, Instant at) {
         try {
-            mongo.insert(new EmailDelivery(id, id, recipient, prefs.email(), prefs.language(), type.name(), params, link,
+            mongo.insert(new EmailDelivery(id, id, recipient, prefs.email(), prefs.language(), type.name(), params,
+                    about.link(), about.community(),
                     EmailDelivery.Status.PENDING, 0, at, null, Instant.now(), null, null));
         } catch (DuplicateKeyException redelivered) {
             // queued already

@@ -61,9 +61,13 @@ class RollController {
         if (!result.ok()) {
             List<Map<String, Object>> errors = new ArrayList<>();
             result.problems().forEach(p -> errors.add(Map.of("line", p.line(), "field", p.field(), "message", p.message())));
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", "roll.invalid",
-                    result.problems().size() + " bad line(s); nothing was applied", result.problems().size())
-                    .with("errors", errors);
+            ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "validation", "roll.invalid",
+                    result.problemCount() + " bad line(s); nothing was applied", result.problemCount())
+                    .with("errors", errors).with("problemCount", result.problemCount());
+            if (result.problemCount() > result.problems().size()) {
+                problem.with("moreProblems", result.problemCount() - result.problems().size());
+            }
+            throw problem;
         }
         var roll = rolls.current(community).orElseThrow();
         return new Totals(roll.owners(), roll.flats(), BigDecimal.valueOf(roll.totalAreaCents(), 2));

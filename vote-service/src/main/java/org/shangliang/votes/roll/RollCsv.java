@@ -29,9 +29,33 @@ final class RollCsv {
     record Problem(int line, String field, String message) {
     }
 
-    record Result(List<RollRow> rows, List<Problem> problems) {
+    /** {@code problems} are the first {@value #PROBLEMS_SHOWN} bad lines; {@code problemCount} counts all of them. */
+    record Result(List<RollRow> rows, List<Problem> problems, int problemCount) {
         boolean ok() {
-            return problems.isEmpty();
+            return problemCount == 0;
+        }
+    }
+
+    static final int PROBLEMS_SHOWN = 100;
+
+    /** Keeps the first problems to show and counts the rest, so a huge bad file answers a small 400. */
+    private static final class Problems {
+        private final List<Problem> shown = new ArrayList<>();
+        private int count;
+
+        void add(Problem problem) {
+            if (shown.size() < PROBLEMS_SHOWN) {
+                shown.add(problem);
+            }
+            count++;
+        }
+
+        int size() {
+            return count;
+        }
+
+        boolean isEmpty() {
+            return count == 0;
         }
     }
 
@@ -40,13 +64,13 @@ final class RollCsv {
 
     static Result read(String community, Reader reader) throws IOException {
         List<RollRow> rows = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get().parse(reader);
         if (!parser.getHeaderNames().equals(HEADER)) {
             problems.add(new Problem(1, "header", "the header must be " + String.join(",", HEADER) + " but is "
                     + String.join(",", parser.getHeaderNames())));
-            return new Result(List.of(), problems);
+            return new Result(List.of(), problems.shown, problems.size());
         }
         Map<String, Integer> flatLine = new HashMap<>();
         Map<String, String> ownerOfHolder = new HashMap<>();
@@ -114,6 +138,6 @@ final class RollCsv {
         if (count == 0 && problems.isEmpty()) {
             problems.add(new Problem(2, "file", "the roll has no flats"));
         }
-        return new Result(problems.isEmpty() ? rows : List.of(), problems);
+        return new Result(problems.isEmpty() ? rows : List.of(), problems.shown, problems.size());
     }
 }

@@ -98,7 +98,9 @@ class StaffPages {
             return "redirect:/staff/rolls" + (isStreetLevel() ? "?community=" + target + "&uploaded" : "?uploaded");
         }, problem -> {
             List<Map<String, Object>> lines = rollProblems(problem);
-            model.addAttribute("rollProblemCount", lines.size());
+            // the API lists the first 100 problems and counts them all
+            model.addAttribute("rollProblemCount", problem.properties().get("problemCount") instanceof Number n
+                    ? n.intValue() : lines.size());
             model.addAttribute("rollProblems", lines.subList(0, Math.min(lines.size(), SHOWN_PROBLEMS)));
             // A pasted roll is kept for correcting; a file is chosen again.
             return rollsPage(community, model);
