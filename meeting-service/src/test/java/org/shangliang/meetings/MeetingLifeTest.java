@@ -59,6 +59,9 @@ class MeetingLifeTest extends MeetingServiceTestSupport {
         assertThat(before.<Sequence>getProperty(Property.SEQUENCE).orElseThrow().getSequenceNo()).isZero();
         assertThat(before.getProperty(Property.DTSTART).orElseThrow().toString()).contains("TZID=Asia/Shanghai");
         assertThat(before.<Location>getProperty(Property.LOCATION).orElseThrow().getValue()).isEqualTo("越江社区党群服务中心");
+        assertThat(before.getProperties(Property.DTSTAMP)).as("one DTSTAMP").hasSize(1);
+        assertThat(before.getProperty(Property.DESCRIPTION).orElseThrow().getValue())
+                .as("a description a person reads").isEqualTo("协商议事会 · 线上线下结合 · 议题：31号楼加装电梯");
 
         var moved = committee(c).put("/api/meetings/" + id + "/schedule", """
                 {"startsAt": "%s", "endsAt": "%s", "location": "31号楼架空层"}""".formatted(at(Duration.ofDays(7)),

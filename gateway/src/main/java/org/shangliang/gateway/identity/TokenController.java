@@ -75,7 +75,7 @@ public class TokenController {
         if (!byAddress.allowed() || !byName.allowed()) {
             long wait = Math.max(byAddress.allowed() ? 0 : byAddress.retryAfterSeconds(),
                     byName.allowed() ? 0 : byName.retryAfterSeconds());
-            log.warn("Sign-in attempts limited for {} from {}", credentials.username(), address);
+            log.warn("Sign-in attempts limited for {} from {}", printable(credentials.username()), address);
             return Mono.just(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", Long.toString(wait))
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -107,5 +107,24 @@ public class TokenController {
     @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
     public String jwks() {
         return key.publicJwkSet();
+    }
+
+    /**
+     * User input as it may appear in a log line: control characters (a newline would forge a line)
+     * written as {@code \\uXXXX}, at most 100 characters.
+     */
+    static String printable(String input) {
+        if (input == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        input.codePoints().limit(100).forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return input.codePointCount(0, input.length()) > 100 ? out + "…" : out.toString();
     }
 }

@@ -31,16 +31,23 @@ public final class MeetingCalendar {
     private MeetingCalendar() {
     }
 
-    public static String of(Meeting meeting) {
+    private static final java.util.Map<org.shangliang.contracts.meeting.MeetingFormat, String> FORMATS = java.util.Map.of(
+            org.shangliang.contracts.meeting.MeetingFormat.IN_PERSON, "线下",
+            org.shangliang.contracts.meeting.MeetingFormat.ONLINE, "线上",
+            org.shangliang.contracts.meeting.MeetingFormat.HYBRID, "线上线下结合");
+
+    /** The calendar of one meeting; {@code titles} names the agenda's topics (a topic not known shows by its id). */
+    public static String of(Meeting meeting, java.util.Map<String, String> titles) {
         var zone = ZONES.getTimeZone(ApiTime.ZONE.getId());
         ZonedDateTime start = meeting.getStartsAt().atZone(ApiTime.ZONE);
         ZonedDateTime end = meeting.getEndsAt().atZone(ApiTime.ZONE);
         VEvent event = new VEvent(start, end, meeting.getTitle());
         event.add(new Uid("meeting-" + meeting.getId() + "@shangliang"));
         event.add(new Sequence(meeting.getSequence()));
-        event.add(new DtStamp(meeting.getUpdatedAt()));
+        event.replace(new DtStamp(meeting.getUpdatedAt())); // one DTSTAMP: the VEvent has its own already
         event.add(new Location(meeting.getLocation()));
-        event.add(new Description("协商议事会 · " + meeting.getFormat() + " · 议题 " + String.join(", ", meeting.getTopicIds())
+        event.add(new Description("协商议事会 · " + FORMATS.getOrDefault(meeting.getFormat(), String.valueOf(meeting.getFormat()))
+                + " · 议题：" + String.join("；", meeting.getTopicIds().stream().map(t -> titles.getOrDefault(t, t)).toList())
                 + (meeting.getCancellationReason() == null ? "" : "\n已取消：" + meeting.getCancellationReason())));
         event.add(meeting.getStatus() == Meeting.Status.CANCELLED ? new Status(Status.VALUE_CANCELLED)
                 : new Status(Status.VALUE_CONFIRMED));

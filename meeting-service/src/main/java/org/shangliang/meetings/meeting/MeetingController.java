@@ -88,13 +88,24 @@ class MeetingController {
         return MeetingView.of(commands.visible(id, user), user.id());
     }
 
+    private java.util.Map<String, String> titles(List<String> topicIds) {
+        java.util.Map<String, String> titles = new java.util.LinkedHashMap<>();
+        mongo.find(new Query(Criteria.where("_id").in(topicIds)), org.shangliang.meetings.agenda.AgendaTopic.class)
+                .forEach(t -> {
+                    if (t.getTitle() != null) {
+                        titles.put(t.getId(), t.getTitle());
+                    }
+                });
+        return titles;
+    }
+
     @GetMapping(path = "/{id}/calendar.ics", produces = "text/calendar")
     @Operation(summary = "The meeting as an RFC 5545 calendar (Asia/Shanghai, stable UID, SEQUENCE raised on every change)")
     ResponseEntity<String> calendar(@PathVariable String id, CurrentUser user) {
         Meeting meeting = commands.visible(id, user);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"meeting-" + id + ".ics\"")
-                .body(MeetingCalendar.of(meeting));
+                .body(MeetingCalendar.of(meeting, titles(meeting.getTopicIds())));
     }
 
     @PutMapping("/{id}/schedule")
