@@ -118,8 +118,8 @@ public class Ballot extends OutboxAggregate {
 
     /** A vote is taken only while the ballot is open and before its closing time. */
     void checkTakesVotes(Instant now) {
-        if (status != BallotStatus.OPEN || !now.isBefore(closesAt)) {
-            BallotStatus shown = status == BallotStatus.OPEN ? BallotStatus.CLOSED : status;
+        BallotStatus shown = statusAt(now);
+        if (shown != BallotStatus.OPEN) {
             throw Rejection.conflict("ballot.not-open", "The ballot is " + shown + "; votes are not taken",
                     statusLabel(shown)).with("currentStatus", shown.name());
         }
@@ -236,19 +236,27 @@ public class Ballot extends OutboxAggregate {
         }
     }
 
+    /** The status as people see it at {@code now}: an open ballot past its closing time is closed to them. */
+    private BallotStatus statusAt(Instant now) {
+        return status == BallotStatus.OPEN && !now.isBefore(closesAt) ? BallotStatus.CLOSED : status;
+    }
+
     private void checkStillOpen(Instant now, String action) {
-        if (status != BallotStatus.OPEN || !now.isBefore(closesAt)) {
-            BallotStatus shown = status == BallotStatus.OPEN ? BallotStatus.CLOSED : status;
-            throw Rejection.conflict("ballot.cannot", "A " + shown + " ballot cannot " + action, statusLabel(shown),
-                    Rejection.label("ballot.action." + action, action)).with("currentStatus", shown.name());
+        BallotStatus shown = statusAt(now);
+        if (shown != BallotStatus.OPEN) {
+            throw cannot(shown, action);
         }
     }
 
     private void require(BallotStatus expected, String action) {
         if (status != expected) {
-            throw Rejection.conflict("ballot.cannot", "A " + status + " ballot cannot " + action, statusLabel(status),
-                    Rejection.label("ballot.action." + action, action)).with("currentStatus", status.name());
+            throw cannot(status, action);
         }
+    }
+
+    private static Rejection cannot(BallotStatus shown, String action) {
+        return Rejection.conflict("ballot.cannot", "A " + shown + " ballot cannot " + action, statusLabel(shown),
+                Rejection.label("ballot.action." + action, action)).with("currentStatus", shown.name());
     }
 
     private static Rejection.Label statusLabel(BallotStatus status) {

@@ -2,9 +2,7 @@ package org.shangliang.votes.ballot;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -110,20 +108,6 @@ class BallotStore {
                         .append("area", new Document("$sum", "$areaCents"))))).first();
         return totals == null ? Count.NONE : new Count(((Number) totals.get("owners")).longValue(),
                 ((Number) totals.get("area")).longValue());
-    }
-
-    /** How many holders voted by each channel so far. */
-    Map<VoteChannel, Long> votesByChannel(String ballotId) {
-        Map<VoteChannel, Long> counts = new EnumMap<>(VoteChannel.class);
-        for (VoteChannel channel : VoteChannel.values()) {
-            counts.put(channel, 0L);
-        }
-        for (Document row : mongo.getCollection("electors").aggregate(List.of(
-                new Document("$match", new Document("ballotId", ballotId).append("choice", new Document("$ne", null))),
-                new Document("$group", new Document("_id", "$channel").append("n", new Document("$sum", 1)))))) {
-            counts.merge(VoteChannel.valueOf(row.getString("_id")), ((Number) row.get("n")).longValue(), Long::sum);
-        }
-        return counts;
     }
 
     /** The owner ids of everyone who has not voted yet. */

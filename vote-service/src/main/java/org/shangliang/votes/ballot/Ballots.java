@@ -168,10 +168,6 @@ public class Ballots {
         return store.turnout(ballotId);
     }
 
-    java.util.Map<VoteChannel, Long> votesByChannel(String ballotId) {
-        return store.votesByChannel(ballotId);
-    }
-
     void electorsWithin(String ballotId, String place, java.util.function.Consumer<Elector> each) {
         store.electorsWithin(ballotId, place, each);
     }
