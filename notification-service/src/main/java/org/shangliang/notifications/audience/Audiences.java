@@ -61,8 +61,15 @@ public class Audiences {
     }
 
     public Instant closesAt(String key) {
-        Audience audience = mongo.findById(key, Audience.class);
+        Audience audience = withoutMembers(key);
         return audience == null ? null : audience.closesAt();
+    }
+
+    /** An audience's description only: a ballot's members may be 50,000 ids, read once per notice part otherwise. */
+    private Audience withoutMembers(String key) {
+        Query query = new Query(Criteria.where("_id").is(key));
+        query.fields().exclude("members");
+        return mongo.findOne(query, Audience.class);
     }
 
     /** Everyone in the electorate of any ballot on this topic (they hear of its ballots by the ballot's own notices). */
@@ -90,7 +97,7 @@ public class Audiences {
     }
 
     public String title(String key) {
-        Audience audience = mongo.findById(key, Audience.class);
+        Audience audience = withoutMembers(key);
         return audience == null || audience.title() == null ? "" : audience.title();
     }
 
