@@ -42,16 +42,19 @@ class DocumentPages {
     static final int NOTICE_DAYS = 7;
 
     /** One paper ballot: a holder of the electorate with their flats. */
-    public record Sheet(String holder, String flats, String firstFlat, String code, String qr) {
+    public record Sheet(String holder, String flats, String code, String qr) {
     }
 
     private final Api api;
     private final PdfDocuments pdf;
     private final Places places;
+    private final Dates dates;
     private final MessageSource messages;
     private final String publicUrl;
 
-    DocumentPages(Api api, PdfDocuments pdf, Places places, MessageSource messages, GatewayProperties gateway) {
+    DocumentPages(Api api, PdfDocuments pdf, Places places, Dates dates, MessageSource messages,
+                  GatewayProperties gateway) {
+        this.dates = dates;
         this.api = api;
         this.pdf = pdf;
         this.places = places;
@@ -73,11 +76,9 @@ class DocumentPages {
         model.put("byOwners", Charts.dimension("owners", result, false));
         model.put("buildings", buildingsIfAllowed(id));
         LocalDate today = LocalDate.now(Dates.ZONE);
-        Dates dates = new Dates();
-        model.put("today", dates.day(today.atStartOfDay(Dates.ZONE).toOffsetDateTime().toString()));
-        model.put("noticeFrom", dates.day(today.atStartOfDay(Dates.ZONE).toOffsetDateTime().toString()));
-        model.put("noticeTo", dates.day(today.plusDays(NOTICE_DAYS - 1L).atStartOfDay(Dates.ZONE).toOffsetDateTime()
-                .toString()));
+        model.put("today", day(today));
+        model.put("noticeFrom", day(today));
+        model.put("noticeTo", day(today.plusDays(NOTICE_DAYS - 1L)));
         model.put("noticeDays", NOTICE_DAYS);
         return PdfDocuments.inline(pdf.render("result-notice", model), text("notice.title") + ".pdf");
     }
@@ -113,7 +114,7 @@ class DocumentPages {
             if (all || flats.stream().noneMatch(f -> Boolean.TRUE.equals(f.get("voted")))) {
                 String first = String.valueOf(flats.get(0).get("flat"));
                 sheets.add(new Sheet(holder, flats.stream().map(f -> places.label(String.valueOf(f.get("flat"))))
-                        .collect(Collectors.joining("、")), first, BallotCodes.of(id, holder),
+                        .collect(Collectors.joining("、")), BallotCodes.of(id, holder),
                         BallotCodes.qr(recordUrl(id, first))));
             }
         });
@@ -190,7 +191,7 @@ class DocumentPages {
         }
         model.put("titles", titles);
         model.put("topicTitles", List.copyOf(titles.values()));
-        model.put("today", new Dates().day(OffsetDateTime.now(Dates.ZONE).toString()));
+        model.put("today", day(LocalDate.now(Dates.ZONE)));
         return model;
     }
 
@@ -222,6 +223,11 @@ class DocumentPages {
             }
             throw problem;
         }
+    }
+
+    /** A day as the documents print it, in the reader's language ("2026年12月9日"). */
+    private String day(LocalDate day) {
+        return dates.day(day.atStartOfDay(Dates.ZONE).toOffsetDateTime().toString());
     }
 
     private String recordUrl(String ballotId, String flat) {

@@ -119,7 +119,7 @@ class PrintedDocumentsTest {
     void paperBallotsArePrintedOnePagePerHolderWithTheirCodeInEnglishToo() throws IOException {
         List<DocumentPages.Sheet> sheets = new ArrayList<>();
         for (String holder : List.of("李秀兰", "王国华")) {
-            sheets.add(new DocumentPages.Sheet(holder, "越江新村 31号楼3单元601室", SCOPE + "/601",
+            sheets.add(new DocumentPages.Sheet(holder, "越江新村 31号楼3单元601室",
                     BallotCodes.of("b-31-3", holder), BallotCodes.qr("http://127.0.0.1:8080/monitor/b-31-3/offline-votes?flat="
                     + SCOPE + "/601")));
         }
