@@ -156,7 +156,7 @@ final class AsyncApiDocument {
             line(depth, "type: boolean");
         } else if (c == BigDecimal.class) {
             line(depth, "type: number");
-            line(depth, "description: exact decimal (areas in m² with two decimals)");
+            line(depth, "description: exact decimal, at most two decimals (areas in m², money in yuan)");
         } else if (c == Instant.class) {
             line(depth, "type: string");
             line(depth, "format: date-time");

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.shangliang.contracts.meeting.Affiliation;
 import org.shangliang.contracts.meeting.BallotRule;
 import org.shangliang.contracts.meeting.BallotSpec;
+import org.shangliang.contracts.meeting.CostShareSpec;
 import org.shangliang.contracts.meeting.MeetingCancelled;
 import org.shangliang.contracts.meeting.MeetingConcluded;
 import org.shangliang.contracts.meeting.MeetingFormat;
@@ -104,7 +105,14 @@ public final class EventSamples {
                 Map.entry(EventCatalogue.MEETING_CONCLUDED, new MeetingConcluded("m-2026-03", COMMUNITY, schedule.title(),
                         schedule.topicIds(), List.of(
                                 new Outcome(TOPIC, SCOPE, Resolution.PUT_TO_VOTE, "按楼层分摊费用加装电梯", null,
-                                        new BallotSpec(BallotRule.CIVIL_CODE_MAJOR, null, AT.plusSeconds(86_400 * 14))),
+                                        new BallotSpec(BallotRule.CIVIL_CODE_MAJOR, null, AT.plusSeconds(86_400 * 14)),
+                                        new CostShareSpec(new BigDecimal("360000.00"), List.of(
+                                                new CostShareSpec.FloorCoefficient(1, BigDecimal.ZERO),
+                                                new CostShareSpec.FloorCoefficient(2, new BigDecimal("0.6")),
+                                                new CostShareSpec.FloorCoefficient(3, new BigDecimal("0.8")),
+                                                new CostShareSpec.FloorCoefficient(4, new BigDecimal("1.0")),
+                                                new CostShareSpec.FloorCoefficient(5, new BigDecimal("1.2")),
+                                                new CostShareSpec.FloorCoefficient(6, new BigDecimal("1.4"))))),
                                 new Outcome("t-31-shed", "yuejiang/yuejiang-xincun/31", Resolution.CONSENSUS, "在31号楼北侧空地建设非机动车充电棚", null, null)),
                         "committee.yuejiang", AT)),
                 Map.entry(EventCatalogue.MEETING_REMINDER_DUE, new MeetingReminderDue("m-2026-03", COMMUNITY,

@@ -19,6 +19,7 @@ import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 import org.shangliang.contracts.EventCatalogue;
 import org.shangliang.contracts.meeting.Resolution;
+import org.shangliang.contracts.topic.TopicCategory;
 import org.shangliang.contracts.topic.TopicStatus;
 import org.shangliang.platform.testing.Streams;
 
@@ -157,5 +158,53 @@ class MeetingLifeTest extends MeetingServiceTestSupport {
         assertThat(event.outcomes().get(0).scope()).isEqualTo(c + "/yuejiang-xincun/31");
         assertThat(event.outcomes().get(0).ballot().closesAt()).isNotNull();
         assertThat(committee(c).post("/api/meetings/" + id + "/conclusion", both).status()).isEqualTo(409);
+    }
+
+    @Test
+    void anElevatorProposalIsVotedWithACostTableThatCoversEveryFloor() throws Exception {
+        String c = community();
+        String elevator = topic(c, TopicStatus.ACCEPTED);
+        String racks = topic(c, TopicStatus.ACCEPTED, TopicCategory.PUBLIC_FACILITY);
+        String id = schedule(c, List.of(elevator, racks), Duration.ofSeconds(2), "议事厅", 30);
+        Thread.sleep(2_500);
+        String conclusion = """
+                {"outcomes": [
+                  {"topicId": "%s", "resolution": "PUT_TO_VOTE", "proposal": "3单元加装电梯，费用按楼层系数分摊",
+                   "ballot": {"rule": "CIVIL_CODE_MAJOR", "closesAt": "%s"},
+                   "costShare": {"totalCost": %s, "coefficients": [%s]}},
+                  {"topicId": "%s", "resolution": "CONSENSUS", "proposal": "增设晾衣架 12 组"%s}]}""";
+        String closes = at(Duration.ofDays(14));
+        String sixFloors = "{\"floor\": 1, \"coefficient\": 0}, {\"floor\": 2, \"coefficient\": 0.6}, "
+                + "{\"floor\": 3, \"coefficient\": 0.8}, {\"floor\": 4, \"coefficient\": 1.0}, "
+                + "{\"floor\": 5, \"coefficient\": 1.2}, {\"floor\": 6, \"coefficient\": 1.4}";
+
+        var gap = committee(c).post("/api/meetings/" + id + "/conclusion", conclusion.formatted(elevator, closes,
+                "360000", "{\"floor\": 1, \"coefficient\": 0}, {\"floor\": 3, \"coefficient\": 1}", racks, ""));
+        assertThat(gap.status()).isEqualTo(400);
+        assertThat(gap.text("detail")).isEqualTo("分摊表要覆盖 1 到 3 楼的每一层，缺少：2 楼");
+        assertThat(gap.body().get("errors").get(0).get("field").asString()).isEqualTo("outcomes[0].costShare.coefficients");
+
+        var allZero = committee(c).post("/api/meetings/" + id + "/conclusion", conclusion.formatted(elevator, closes,
+                "360000", "{\"floor\": 1, \"coefficient\": 0}", racks, ""));
+        assertThat(allZero.text("detail")).isEqualTo("至少要有一层的系数大于 0");
+
+        var halfFen = committee(c).post("/api/meetings/" + id + "/conclusion", conclusion.formatted(elevator, closes,
+                "360000.005", sixFloors, racks, ""));
+        assertThat(halfFen.body().get("errors").get(0).get("field").asString()).isEqualTo("outcomes[0].costShare.totalCost");
+
+        var onRacks = committee(c).post("/api/meetings/" + id + "/conclusion", conclusion.formatted(elevator, closes,
+                "360000", sixFloors, racks, ", \"costShare\": {\"totalCost\": 1000, \"coefficients\": [{\"floor\": 1, "
+                        + "\"coefficient\": 1}]}"));
+        assertThat(onRacks.status()).isEqualTo(400);
+        assertThat(onRacks.body().get("errors").get(0).get("field").asString()).isEqualTo("outcomes[1].costShare");
+
+        var concluded = committee(c).post("/api/meetings/" + id + "/conclusion", conclusion.formatted(elevator, closes,
+                "360000", sixFloors, racks, ""));
+        assertThat(concluded.status()).isEqualTo(200);
+        assertThat(concluded.body().get("outcomes").get(0).get("costShare").get("coefficients").size()).isEqualTo(6);
+        var event = Streams.events(EventCatalogue.MEETING_CONCLUDED, elevator, 1, Duration.ofSeconds(20)).get(0);
+        assertThat(event.outcomes().get(0).costShare().totalCost()).isEqualByComparingTo("360000.00");
+        assertThat(event.outcomes().get(0).costShare().coefficients().get(5).coefficient()).isEqualByComparingTo("1.4");
+        assertThat(event.outcomes().get(1).costShare()).isNull();
     }
 }

@@ -54,12 +54,16 @@ public abstract class MeetingServiceTestSupport {
 
     /** A topic as the topic-service announces it, in the given status, once this service has seen it. */
     protected String topic(String community, TopicStatus status) {
+        return topic(community, status, TopicCategory.ELEVATOR);
+    }
+
+    protected String topic(String community, TopicStatus status, TopicCategory category) {
         String id = "t-" + UUID.randomUUID();
         String scope = community + "/yuejiang-xincun/31";
-        Streams.publish(new TopicProposed(id, community, scope, "31号楼加装电梯", TopicCategory.ELEVATOR, "li.xiulan",
+        Streams.publish(new TopicProposed(id, community, scope, "31号楼加装电梯", category, "li.xiulan",
                 "李秀兰", 5, Instant.now()));
         if (status != TopicStatus.PROPOSED) {
-            Streams.publish(new TopicStatusChanged(id, community, scope, "31号楼加装电梯", TopicCategory.ELEVATOR,
+            Streams.publish(new TopicStatusChanged(id, community, scope, "31号楼加装电梯", category,
                     "li.xiulan", TopicStatus.PROPOSED, status, "review", null, null, "committee", Instant.now()));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(new Query(Criteria.where("_id").is(id)

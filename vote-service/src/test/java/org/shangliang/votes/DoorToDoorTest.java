@@ -3,6 +3,7 @@ package org.shangliang.votes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,6 +15,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.shangliang.contracts.EventCatalogue;
 import org.shangliang.contracts.meeting.BallotRule;
+import org.shangliang.contracts.meeting.Resolution;
+import org.shangliang.contracts.meeting.Outcome;
+import org.shangliang.contracts.meeting.MeetingConcluded;
+import org.shangliang.contracts.meeting.CostShareSpec;
+import org.shangliang.contracts.meeting.BallotSpec;
 import org.shangliang.platform.testing.Streams;
 import tools.jackson.databind.JsonNode;
 
@@ -179,5 +185,49 @@ class DoorToDoorTest extends VoteServiceTestSupport {
         assertThat(owner(c, "zhao.lei").post("/api/ballots/" + second + "/votes", "{\"choice\":\"FOR\"}").status())
                 .as("every owner votes anew").isEqualTo(201);
         assertThat(Streams.events(EventCatalogue.BALLOT_OPENED, topicId, 2, Duration.ofSeconds(20))).hasSize(2);
+    }
+
+    private static MeetingConcluded liftWithTable(String c, String topicId, String... coefficients) {
+        List<CostShareSpec.FloorCoefficient> table = new ArrayList<>();
+        for (int i = 0; i < coefficients.length; i++) {
+            table.add(new CostShareSpec.FloorCoefficient(i + 1, new BigDecimal(coefficients[i])));
+        }
+        return new MeetingConcluded("m-" + topicId, c, "31号楼加装电梯协商议事会", List.of(topicId), List.of(new Outcome(topicId,
+                c + "/yuejiang-xincun/31/3", Resolution.PUT_TO_VOTE, "3单元加装电梯，费用按楼层系数分摊", null,
+                new BallotSpec(BallotRule.CIVIL_CODE_MAJOR, null, Instant.now().plus(Duration.ofDays(14))),
+                new CostShareSpec(new BigDecimal("360000.00"), table))), "committee", Instant.now());
+    }
+
+    @Test
+    void anElevatorBallotShowsEachFlatsShareOfTheCostAndOpensOnlyWhenTheTableCoversEveryFloor() {
+        String c = community();
+        String entrance = c + "/yuejiang-xincun/31/3";
+        uploadRoll(c, roll(c));
+        var floors = committee(c).get("/api/rolls/" + c + "/floors?within=" + entrance).body();
+        assertThat(floors.get("floors")).hasSize(6);
+        assertThat(floors.get("floors").get(5).get("flats").asInt()).isEqualTo(2);
+        assertThat(committee(c).get("/api/rolls/" + c + "/floors?within=elsewhere/1").status()).isEqualTo(400);
+
+        String lift = "t-" + UUID.randomUUID();
+        Streams.publish(liftWithTable(c, lift, "0", "0.6", "0.8", "1", "1.2", "1.4"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(committee(c)
+                .get("/api/ballots?topicId=" + lift).body().get("items").path(0).path("status").asString("")).isEqualTo("OPEN"));
+        String ballotId = committee(c).get("/api/ballots?topicId=" + lift).body().get("items").get(0).get("id").asString();
+
+        var mine = owner(c, "wang.guohua").get("/api/ballots/" + ballotId).body();
+        // weights 2 × (0 + 0.6 + 0.8 + 1 + 1.2 + 1.4) = 10: one unit is 36,000 yuan
+        assertThat(mine.get("costShare").get("remainderRule").asString()).isEqualTo("LARGEST_REMAINDER_HIGHER_FLOOR_FIRST");
+        assertThat(mine.get("costShare").get("floors").get(0).get("share").decimalValue()).isEqualByComparingTo("0");
+        assertThat(mine.get("costShare").get("floors").get(5).get("share").decimalValue()).isEqualByComparingTo("50400.00");
+        assertThat(mine.get("myShare").get("flats")).hasSize(2);
+        assertThat(mine.get("myShare").get("total").decimalValue()).as("501 and 502: 43,200 each").isEqualByComparingTo("86400.00");
+        var sheet = committee(c).get("/api/ballots/" + ballotId + "/electorate?within=" + entrance).body();
+        assertThat(sheet.get("buildings").get(0).get("entrances").get(0).get("flats").get(2).get("share").decimalValue())
+                .as("201").isEqualByComparingTo("21600.00");
+
+        String short_ = "t-" + UUID.randomUUID();
+        Streams.publish(liftWithTable(c, short_, "0", "0.6", "0.8", "1", "1.2"));
+        var notOpened = Streams.events(EventCatalogue.BALLOT_NOT_OPENED, short_, 1, Duration.ofSeconds(20)).get(0);
+        assertThat(notOpened.reason()).as("floor 6 is not in the table").isEqualTo("COST_SHARE_FLOORS_NOT_COVERED");
     }
 }

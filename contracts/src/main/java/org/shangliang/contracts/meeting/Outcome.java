@@ -3,7 +3,15 @@ package org.shangliang.contracts.meeting;
 /**
  * A meeting's resolution for one agenda topic. {@code scope} is the topic's scope (a place path
  * prefix), so the vote-service can freeze a ballot's electorate without asking anyone.
+ * {@code costShare} is set only for an elevator topic put to the vote with its cost table: the
+ * owners vote on the proposal together with it.
  */
 public record Outcome(String topicId, String scope, Resolution resolution, String proposal, String reason,
-                      BallotSpec ballot) {
+                      BallotSpec ballot, CostShareSpec costShare) {
+
+    /** An outcome without a cost table. */
+    public Outcome(String topicId, String scope, Resolution resolution, String proposal, String reason,
+                   BallotSpec ballot) {
+        this(topicId, scope, resolution, proposal, reason, ballot, null);
+    }
 }

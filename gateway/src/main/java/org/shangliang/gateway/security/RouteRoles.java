@@ -32,6 +32,7 @@ public final class RouteRoles {
             new Rule(HttpMethod.DELETE, "/api/meetings/*/registrations", List.of("RESIDENT")),
             new Rule(HttpMethod.PUT, "/api/rolls/*", List.of("STAFF")),
             new Rule(HttpMethod.GET, "/api/rolls/*", List.of("STAFF", "COMMITTEE")),
+            new Rule(HttpMethod.GET, "/api/rolls/*/floors", List.of("STAFF", "COMMITTEE")),
             new Rule(HttpMethod.POST, "/api/ballots/*/offline-votes", List.of("COMMITTEE", "STAFF")),
             new Rule(HttpMethod.GET, "/api/ballots/*/electorate", List.of("COMMITTEE", "STAFF")),
             new Rule(HttpMethod.POST, "/api/ballots/*/extension", List.of("COMMITTEE", "STAFF")),

@@ -2,6 +2,7 @@ package org.shangliang.meetings.agenda;
 
 import java.time.Instant;
 
+import org.shangliang.contracts.topic.TopicCategory;
 import org.shangliang.contracts.topic.TopicStatus;
 import org.shangliang.platform.outbox.OutboxAggregate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -16,6 +17,7 @@ public class AgendaTopic extends OutboxAggregate {
     private String community;
     private String scope;
     private String title;
+    private TopicCategory category;
     private TopicStatus status;
     private Instant statusAt;
 
@@ -26,8 +28,9 @@ public class AgendaTopic extends OutboxAggregate {
         this.id = topicId;
     }
 
-    void seen(String community, String scope, String title, TopicStatus status, Instant at) {
+    void seen(String community, String scope, String title, TopicCategory category, TopicStatus status, Instant at) {
         this.community = community;
+        this.category = category;
         this.scope = scope;
         this.title = title;
         if (this.status == null || statusAt == null || at == null || !at.isBefore(statusAt)) {
@@ -39,5 +42,6 @@ public class AgendaTopic extends OutboxAggregate {
     public String getCommunity() { return community; }
     public String getScope() { return scope; }
     public String getTitle() { return title; }
+    public TopicCategory getCategory() { return category; }
     public TopicStatus getStatus() { return status; }
 }

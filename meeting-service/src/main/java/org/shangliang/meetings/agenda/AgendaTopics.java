@@ -24,10 +24,10 @@ public class AgendaTopics {
         return EventSubscriptions.builder()
                 .on(EventCatalogue.TOPIC_PROPOSED, e -> applier.apply(e, AgendaTopic.class, e.data().topicId(),
                         () -> new AgendaTopic(e.data().topicId()), t -> t.seen(e.data().community(), e.data().scope(),
-                                e.data().title(), org.shangliang.contracts.topic.TopicStatus.PROPOSED, e.data().proposedAt())))
+                                e.data().title(), e.data().category(), org.shangliang.contracts.topic.TopicStatus.PROPOSED, e.data().proposedAt())))
                 .on(EventCatalogue.TOPIC_STATUS_CHANGED, e -> applier.apply(e, AgendaTopic.class, e.data().topicId(),
                         () -> new AgendaTopic(e.data().topicId()), t -> t.seen(e.data().community(), e.data().scope(),
-                                e.data().title(), e.data().to(), e.data().changedAt())))
+                                e.data().title(), e.data().category(), e.data().to(), e.data().changedAt())))
                 .build();
     }
 

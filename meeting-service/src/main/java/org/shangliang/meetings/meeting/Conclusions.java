@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.shangliang.contracts.meeting.BallotSpec;
+import org.shangliang.contracts.meeting.CostShareSpec;
 import org.shangliang.contracts.meeting.Outcome;
+import org.shangliang.contracts.meeting.Resolution;
+import org.shangliang.contracts.topic.TopicCategory;
+import org.shangliang.platform.domain.Rejection;
 import org.shangliang.meetings.agenda.AgendaTopics;
 import org.shangliang.platform.web.FieldError;
 import org.shangliang.platform.web.ProblemException;
@@ -59,8 +63,10 @@ class Conclusions {
                 case FURTHER_STUDY -> {
                 }
             }
-            String scope = agenda.find(o.topicId()).map(t -> t.getScope()).orElse(meeting.getCommunity());
-            outcomes.add(new Outcome(o.topicId(), scope, o.resolution(), strip(o.proposal()), strip(o.reason()), ballot));
+            var topic = agenda.find(o.topicId());
+            String scope = topic.map(t -> t.getScope()).orElse(meeting.getCommunity());
+            outcomes.add(new Outcome(o.topicId(), scope, o.resolution(), strip(o.proposal()), strip(o.reason()), ballot,
+                    costShare(at, o, topic.map(t -> t.getCategory()).orElse(null))));
         }
         for (String topicId : meeting.getTopicIds()) {
             if (!seen.contains(topicId)) {
@@ -72,6 +78,27 @@ class Conclusions {
                     "The request has invalid fields", errors.size()).with("errors", errors);
         }
         return outcomes;
+    }
+
+    /**
+     * An elevator proposal put to the vote may carry its cost table (the owners vote on both); it is
+     * checked by {@link CostTable}. Any other topic or resolution with a table is a mistake, not ignored.
+     */
+    private static CostShareSpec costShare(String at, MeetingRequests.OutcomeRequest o, TopicCategory category) {
+        var table = o.costShare();
+        if (table == null) {
+            return null;
+        }
+        if (category != TopicCategory.ELEVATOR) {
+            throw Rejection.invalid("cost-share.not-elevator", "Only an elevator topic (ELEVATOR) carries a cost-share "
+                    + "table").with("field", at + ".costShare");
+        }
+        if (o.resolution() != Resolution.PUT_TO_VOTE) {
+            throw Rejection.invalid("cost-share.not-put-to-vote", "A cost-share table is voted on with a proposal put "
+                    + "to the vote (PUT_TO_VOTE) only").with("field", at + ".costShare");
+        }
+        return CostTable.check(at, table.totalCost(), table.coefficients().stream()
+                .map(c -> new CostShareSpec.FloorCoefficient(c.floor(), c.coefficient())).toList());
     }
 
     private static void requireText(String value, String field, List<FieldError> errors) {

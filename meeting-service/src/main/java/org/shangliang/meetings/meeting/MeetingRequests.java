@@ -1,5 +1,6 @@
 package org.shangliang.meetings.meeting;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -51,7 +52,16 @@ final class MeetingRequests {
     }
 
     record OutcomeRequest(@NotBlank String topicId, @NotNull Resolution resolution, @Size(max = 2000) String proposal,
-                          @Size(max = 2000) String reason, @Valid BallotRequest ballot) {
+                          @Size(max = 2000) String reason, @Valid BallotRequest ballot,
+                          @Valid CostShareRequest costShare) {
+    }
+
+    /** An elevator's cost table: the total in yuan and a coefficient for every floor from 1 to the top. */
+    record CostShareRequest(@NotNull BigDecimal totalCost,
+                            @NotNull @Size(min = 1, max = CostTable.TOP_FLOOR) List<@Valid @NotNull FloorCoefficientRequest> coefficients) {
+    }
+
+    record FloorCoefficientRequest(@NotNull Integer floor, @NotNull BigDecimal coefficient) {
     }
 
     record Conclusion(@NotNull @Size(max = 20) List<@Valid @NotNull OutcomeRequest> outcomes) {

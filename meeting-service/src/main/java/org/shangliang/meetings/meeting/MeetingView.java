@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.shangliang.contracts.meeting.MeetingFormat;
 import org.shangliang.contracts.meeting.BallotRule;
+import org.shangliang.contracts.meeting.CostShareSpec;
 import org.shangliang.contracts.meeting.Outcome;
 import org.shangliang.contracts.meeting.Resolution;
 import org.shangliang.contracts.meeting.Participant;
@@ -21,11 +22,12 @@ record MeetingView(String id, String community, String title, List<String> topic
 
     /** An outcome as the event carries it, its ballot's times in the community's zone like every other time. */
     record OutcomeView(String topicId, String scope, Resolution resolution, String proposal, String reason,
-                       BallotView ballot) {
+                       BallotView ballot, CostShareSpec costShare) {
         static OutcomeView of(Outcome o) {
             var ballot = o.ballot() == null ? null
                     : new BallotView(o.ballot().rule(), ApiTime.of(o.ballot().opensAt()), ApiTime.of(o.ballot().closesAt()));
-            return new OutcomeView(o.topicId(), o.scope(), o.resolution(), o.proposal(), o.reason(), ballot);
+            return new OutcomeView(o.topicId(), o.scope(), o.resolution(), o.proposal(), o.reason(), ballot,
+                    o.costShare());
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.shangliang.contracts.meeting.BallotRule;
+import org.shangliang.contracts.meeting.CostShareSpec;
 import org.shangliang.contracts.vote.BallotClosed;
 import org.shangliang.contracts.vote.BallotExtended;
 import org.shangliang.contracts.vote.BallotNotOpened;
@@ -26,7 +27,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * SCHEDULED until {@code opensAt}, then OPEN with a frozen {@link Electorate} (or NOT_OPENED when
  * there is nobody to ask), votes only while OPEN and before {@code closesAt}, the closing time only
  * ever moved later while OPEN, reminders to non-voters 24 h before closing and on demand (at most
- * once an hour), CLOSED once with its tally. Every step raises its event in the same write.
+ * once an hour), CLOSED once with its tally. Every step raises its event in the same write. An
+ * elevator proposal carries its cost table: the ballot opens only when the table places every
+ * flat of the scope ({@link CostShare}), and the owners vote on the proposal with each flat's share.
  */
 @Document("ballots")
 @CompoundIndexes({
@@ -46,6 +49,8 @@ public class Ballot extends OutboxAggregate {
     private String scope;
     private BallotRule rule;
     private String proposal;
+    private CostShareSpec costTable;
+    private List<CostShare.FloorRow> costShare;
     private Instant opensAt;
     private Instant closesAt;
     private BallotStatus status;
@@ -68,7 +73,14 @@ public class Ballot extends OutboxAggregate {
     /** A new ballot; one whose closing time is not after its opening is NOT_OPENED at once. */
     static Ballot schedule(String id, String topicId, String meetingId, String community, String scope, BallotRule rule,
                            String proposal, Instant opensAt, Instant closesAt, Instant now) {
+        return schedule(id, topicId, meetingId, community, scope, rule, proposal, null, opensAt, closesAt, now);
+    }
+
+    /** A new ballot on a proposal and, for an elevator, its cost table (the owners vote on both). */
+    static Ballot schedule(String id, String topicId, String meetingId, String community, String scope, BallotRule rule,
+                           String proposal, CostShareSpec costTable, Instant opensAt, Instant closesAt, Instant now) {
         Ballot b = new Ballot();
+        b.costTable = costTable;
         b.id = id;
         b.topicId = topicId;
         b.meetingId = meetingId;
@@ -96,6 +108,18 @@ public class Ballot extends OutboxAggregate {
         if (frozen.isEmpty()) {
             notOpened("NO_FLATS_IN_SCOPE", now);
             return;
+        }
+        if (costTable != null) {
+            CostShare.Allocation shares = frozen.costShare();
+            if (!shares.unplaced().isEmpty()) {
+                notOpened("COST_SHARE_FLOORS_NOT_COVERED", now);
+                return;
+            }
+            if (shares.nobodyPays()) {
+                notOpened("COST_SHARE_NOBODY_PAYS", now);
+                return;
+            }
+            costShare = shares.floors();
         }
         status = BallotStatus.OPEN;
         electorate = frozen.count();
@@ -221,7 +245,8 @@ public class Ballot extends OutboxAggregate {
             throw Rejection.invalid("ballot.rerun-closes-too-early", "The new ballot must close after it opens and "
                     + "after now").with("field", "closesAt");
         }
-        Ballot next = schedule(newId, topicId, meetingId, community, scope, rule, proposal, opens, newClosesAt, now);
+        Ballot next = schedule(newId, topicId, meetingId, community, scope, rule, proposal, costTable, opens,
+                newClosesAt, now);
         next.round = round + 1;
         next.rerunOf = id;
         rerunBy = newId;
@@ -282,6 +307,9 @@ public class Ballot extends OutboxAggregate {
     public String getScope() { return scope; }
     public BallotRule getRule() { return rule; }
     public String getProposal() { return proposal; }
+    public CostShareSpec getCostTable() { return costTable; }
+    /** The cost table by floor once the ballot opened with it (each floor's flats and what one pays); null without. */
+    public List<CostShare.FloorRow> getCostShare() { return costShare == null ? null : List.copyOf(costShare); }
     public Instant getOpensAt() { return opensAt; }
     public Instant getClosesAt() { return closesAt; }
     public BallotStatus getStatus() { return status; }

@@ -3,6 +3,7 @@ package org.shangliang.votes.ballot;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,6 +25,7 @@ import org.shangliang.platform.web.Pages;
 import org.shangliang.votes.counting.Choice;
 import org.shangliang.votes.counting.Count;
 import org.shangliang.votes.counting.TallyResult;
+import org.shangliang.votes.roll.RollFlat;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -57,7 +59,50 @@ class BallotController {
                       String proposal, BallotStatus status, String notOpenedReason, OffsetDateTime opensAt,
                       OffsetDateTime closesAt, OffsetDateTime openedAt, OffsetDateTime closedAt, Figures electorate,
                       Turnout turnout, Boolean inElectorate, Boolean voted, List<ExtensionView> extensions,
-                      OffsetDateTime lastReminderAt, int round, String rerunOf, String rerunBy) {
+                      OffsetDateTime lastReminderAt, int round, String rerunOf, String rerunBy, CostShareView costShare,
+                      MyShareView myShare) {
+    }
+
+    /**
+     * An elevator's cost table as voted on: the total, the remainder rule, and per floor its
+     * coefficient and, once the ballot opened, its flats and what one of them pays ({@code share};
+     * {@code shareMost} is one fen more where the remainder reached some of that floor's flats).
+     */
+    record CostShareView(BigDecimal totalCost, String remainderRule, List<FloorShareView> floors) {
+        static CostShareView of(Ballot b) {
+            if (b.getCostTable() == null) {
+                return null;
+            }
+            List<FloorShareView> floors = b.getCostShare() != null
+                    ? b.getCostShare().stream().map(r -> new FloorShareView(r.floor(), r.coefficient(), r.flats(),
+                            BigDecimal.valueOf(r.leastCents(), 2), BigDecimal.valueOf(r.mostCents(), 2))).toList()
+                    : b.getCostTable().coefficients().stream().map(c -> new FloorShareView(c.floor(), c.coefficient(),
+                            null, null, null)).toList();
+            return new CostShareView(b.getCostTable().totalCost(), CostShare.REMAINDER_RULE, floors);
+        }
+    }
+
+    record FloorShareView(int floor, BigDecimal coefficient, Integer flats, BigDecimal share, BigDecimal shareMost) {
+    }
+
+    /** The caller's own flats in the electorate with each one's share of the cost, and their sum. */
+    record MyShareView(BigDecimal total, List<FlatShareView> flats) {
+        static MyShareView of(Elector me) {
+            if (me == null || me.shares() == null) {
+                return null;
+            }
+            List<FlatShareView> flats = new ArrayList<>();
+            long total = 0;
+            for (String flat : me.flats()) {
+                long cents = me.shareOf(flat);
+                total += cents;
+                flats.add(new FlatShareView(flat, RollFlat.floorOf(flat), BigDecimal.valueOf(cents, 2)));
+            }
+            return new MyShareView(BigDecimal.valueOf(total, 2), flats);
+        }
+    }
+
+    record FlatShareView(String flat, int floor, BigDecimal share) {
     }
 
     record RerunRequest(OffsetDateTime opensAt, @NotNull OffsetDateTime closesAt) {
@@ -118,7 +163,8 @@ class BallotController {
     }
 
     @GetMapping("/api/ballots/{id}")
-    @Operation(summary = "The ballot with its live turnout (owners and area; never choices)")
+    @Operation(summary = "The ballot with its live turnout (owners and area; never choices); for an elevator, the cost "
+            + "table by floor and the caller's own flats' shares (myShare)")
     BallotView get(@PathVariable String id, CurrentUser user) {
         return view(ballots.visible(id, user), user);
     }
@@ -208,7 +254,7 @@ class BallotController {
                 ApiTime.of(b.getClosesAt()), ApiTime.of(b.getOpenedAt()), ApiTime.of(b.getClosedAt()),
                 Figures.of(b.getElectorate()), turnout, me != null, me == null ? null : me.choice() != null,
                 b.getExtensions().stream().map(ExtensionView::of).toList(), ApiTime.of(b.getLastReminderAt()),
-                b.getRound(), b.getRerunOf(), b.getRerunBy());
+                b.getRound(), b.getRerunOf(), b.getRerunBy(), CostShareView.of(b), MyShareView.of(me));
     }
 
     private static Share share(Count part, Count whole) {

@@ -55,7 +55,8 @@ public class Ballots {
         BallotSpec spec = outcome.ballot();
         Instant opensAt = spec.opensAt() != null ? spec.opensAt() : concludedAt;
         Ballot ballot = Ballot.schedule(idFor(meetingId, outcome.topicId()), outcome.topicId(), meetingId, community,
-                outcome.scope(), spec.rule(), outcome.proposal(), opensAt, spec.closesAt(), clock.instant());
+                outcome.scope(), spec.rule(), outcome.proposal(), outcome.costShare(), opensAt, spec.closesAt(),
+                clock.instant());
         if (!store.insert(ballot)) {
             return;
         }
@@ -97,9 +98,11 @@ public class Ballots {
         } else {
             List<RollFlat> inScope = new ArrayList<>();
             rolls.flatsWithin(roll, ballot.getScope(), inScope::add);
-            Electorate electorate = Electorate.freeze(ballotId, inScope);
-            store.insertElectors(electorate.electors());
+            Electorate electorate = Electorate.freeze(ballotId, inScope, ballot.getCostTable());
             ballot.open(electorate, now);
+            if (ballot.getStatus() == BallotStatus.OPEN) {
+                store.insertElectors(electorate.electors());
+            }
         }
         if (store.saveUnlessOvertaken(ballot)) {
             if (ballot.getStatus() == BallotStatus.OPEN) {

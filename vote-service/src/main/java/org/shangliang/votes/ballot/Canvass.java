@@ -1,5 +1,6 @@
 package org.shangliang.votes.ballot;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -21,7 +22,8 @@ final class Canvass {
     private static final int BUILDING_DEPTH = 3;
     private static final Comparator<String> PLACE_ORDER = Canvass::comparePlaces;
 
-    record Flat(String flat, String holder, boolean voted, VoteChannel channel) {
+    /** {@code share} is the flat's share of an elevator's cost (yuan) when the ballot votes on a cost table. */
+    record Flat(String flat, String holder, boolean voted, VoteChannel channel, BigDecimal share) {
     }
 
     record Entrance(String place, int flatCount, int votedCount, List<Flat> flats) {
@@ -78,7 +80,8 @@ final class Canvass {
             String entrance = String.join("/", List.of(path).subList(0, 4));
             flatsByBuildingAndEntrance.computeIfAbsent(building, b -> new TreeMap<>(PLACE_ORDER))
                     .computeIfAbsent(entrance, e -> new ArrayList<>())
-                    .add(new Flat(flat, elector.holder(), hasVoted, hasVoted ? elector.channel() : null));
+                    .add(new Flat(flat, elector.holder(), hasVoted, hasVoted ? elector.channel() : null,
+                            yuan(elector.shareOf(flat))));
         }
     }
 
@@ -100,6 +103,10 @@ final class Canvass {
         });
         return new View(ballotId, status, within, new Totals(owners, voted, owners - voted, java.util.Collections.unmodifiableMap(new EnumMap<>(byChannel))),
                 listFlats, buildings);
+    }
+
+    private static BigDecimal yuan(Long cents) {
+        return cents == null ? null : BigDecimal.valueOf(cents, 2);
     }
 
     /** Place paths in the order people count: 31/3/601 before 31/3/1001, building 9 before building 10. */

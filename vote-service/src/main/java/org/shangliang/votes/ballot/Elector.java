@@ -12,7 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One holder of a ballot's frozen electorate and its vote. A vote is one atomic conditional update
  * of this document ("no vote yet, not sealed"), so a holder votes once however many requests race;
- * closing seals every elector first, so no vote can land after it was counted.
+ * closing seals every elector first, so no vote can land after it was counted. {@code shares} are
+ * the holder's flats' shares of an elevator's cost in fen, in the order of {@code flats}.
  */
 @Document("electors")
 @CompoundIndexes({
@@ -20,12 +21,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
         @CompoundIndex(name = "ballot_flats", def = "{'ballotId': 1, 'flats': 1}")})
 public record Elector(@Id String id, String ballotId, String holder, String ownerId, String ownerName, long areaCents,
                       List<String> flats, Choice choice, VoteChannel channel, String evidence, String recordedBy,
-                      String receipt, Instant votedAt, boolean sealed) {
+                      String receipt, Instant votedAt, boolean sealed, List<Long> shares) {
 
     static Elector notYetVoted(String ballotId, String holder, String ownerId, String ownerName, long areaCents,
-                               List<String> flats) {
+                               List<String> flats, List<Long> shares) {
         return new Elector(ballotId + "/" + holder, ballotId, holder, ownerId, ownerName, areaCents, List.copyOf(flats),
-                null, null, null, null, null, null, false);
+                null, null, null, null, null, null, false, shares == null ? null : List.copyOf(shares));
+    }
+
+    /** The share of the elevator's cost of one of this holder's flats, in fen; null when the ballot has no cost table. */
+    Long shareOf(String flat) {
+        int at = flats.indexOf(flat);
+        return shares == null || at < 0 || at >= shares.size() ? null : shares.get(at);
     }
 
     boolean voted() {

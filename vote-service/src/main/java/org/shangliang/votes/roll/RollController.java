@@ -9,23 +9,30 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.bson.Document;
+import org.shangliang.platform.domain.Rejection;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ApiTime;
 import org.shangliang.platform.web.ProblemException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Validated
 @Tag(name = "Owners' rolls (业主名册)")
 class RollController {
 
@@ -94,6 +101,45 @@ class RollController {
         }
         return new RollView(community, roll.owners(), roll.flats(), BigDecimal.valueOf(roll.totalAreaCents(), 2),
                 ApiTime.of(roll.uploadedAt()), roll.uploadedBy(), estates);
+    }
+
+    /** A floor of the flats within a place and how many flats stand on it. */
+    record FloorCount(int floor, long flats) {
+    }
+
+    /** {@code unreadable} lists (the first 100) flats whose door number gives no floor. */
+    record FloorsView(String community, String within, long flats, List<FloorCount> floors, List<String> unreadable) {
+    }
+
+    @GetMapping("/api/rolls/{community}/floors")
+    @PreAuthorize("hasAnyRole('STAFF', 'COMMITTEE')")
+    @Operation(summary = "The floors of the current roll's flats within a place, read from their door numbers "
+            + "(301 → floor 3), with the flats on each: what an elevator's cost table must cover (400 when the place "
+            + "is outside the community)")
+    FloorsView floors(@PathVariable String community, @RequestParam @NotBlank @Size(max = 300) String within,
+                      CurrentUser user) {
+        ownCommunity(community, user);
+        if (!within.equals(community) && !within.startsWith(community + "/")) {
+            throw Rejection.invalid("roll.place-outside-community", "The place " + within + " is not inside community "
+                    + community, within, community).with("field", "within");
+        }
+        var roll = rolls.current(community).orElseThrow(() -> ProblemException.notFound("Roll", community));
+        Map<Integer, Long> byFloor = new TreeMap<>();
+        List<String> unreadable = new ArrayList<>();
+        long[] flats = {0};
+        rolls.flatsWithin(roll, within, flat -> {
+            flats[0]++;
+            int floor = RollFlat.floorOf(flat.flat());
+            if (floor == 0) {
+                if (unreadable.size() < 100) {
+                    unreadable.add(flat.flat());
+                }
+            } else {
+                byFloor.merge(floor, 1L, Long::sum);
+            }
+        });
+        return new FloorsView(community, within, flats[0],
+                byFloor.entrySet().stream().map(e -> new FloorCount(e.getKey(), e.getValue())).toList(), unreadable);
     }
 
     /** Owners per group are distinct holders: group by holder first, then by the place. */

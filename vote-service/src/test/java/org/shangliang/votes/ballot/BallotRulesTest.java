@@ -3,6 +3,7 @@ package org.shangliang.votes.ballot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.shangliang.contracts.meeting.BallotRule;
+import org.shangliang.contracts.meeting.CostShareSpec;
 import org.shangliang.contracts.vote.BallotClosed;
 import org.shangliang.contracts.vote.BallotExtended;
 import org.shangliang.contracts.vote.BallotNotOpened;
@@ -106,6 +108,57 @@ class BallotRulesTest {
         b.open(electorate(0), T0);
         assertThat(b.getStatus()).isEqualTo(BallotStatus.NOT_OPENED);
         assertThat(b.getNotOpenedReason()).isEqualTo("NO_FLATS_IN_SCOPE");
+    }
+
+    private static final CostShareSpec LIFT_TABLE = new CostShareSpec(new BigDecimal("300000.00"), List.of(
+            new CostShareSpec.FloorCoefficient(1, BigDecimal.ZERO), new CostShareSpec.FloorCoefficient(2, BigDecimal.ONE),
+            new CostShareSpec.FloorCoefficient(3, new BigDecimal("2"))));
+
+    /** One flat on each floor from 1 up to {@code floors}, each its own holder. */
+    private static List<RollFlat> flatsUpTo(int floors) {
+        List<RollFlat> flats = new ArrayList<>();
+        for (int floor = 1; floor <= floors; floor++) {
+            String flat = SCOPE + "/1/" + floor + "01";
+            flats.add(new RollFlat("r/" + flat, "r", "bachang", flat, "yijiaqiao-xincun", "7", "owner." + floor,
+                    "业主" + floor, 6_000, "业主" + floor));
+        }
+        return flats;
+    }
+
+    @Test
+    void anElevatorBallotOpensWithEachFlatsShareAndItsHolderCarriesIt() {
+        Ballot b = Ballot.schedule("b-1", "t-7-lift", "m-1", "bachang", SCOPE, BallotRule.CIVIL_CODE_MAJOR,
+                "7号楼加装电梯", LIFT_TABLE, T0, CLOSES, T0);
+        Electorate frozen = Electorate.freeze("b-1", flatsUpTo(3), b.getCostTable());
+        b.open(frozen, T0);
+
+        assertThat(b.getStatus()).isEqualTo(BallotStatus.OPEN);
+        assertThat(b.getCostShare()).extracting(CostShare.FloorRow::floor, CostShare.FloorRow::leastCents)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 0L), org.assertj.core.groups.Tuple.tuple(2, 10_000_000L),
+                        org.assertj.core.groups.Tuple.tuple(3, 20_000_000L));
+        assertThat(frozen.electors().get(2).shareOf(SCOPE + "/1/301")).isEqualTo(20_000_000L);
+    }
+
+    @Test
+    void anElevatorBallotWhoseTableMissesAFloorOfTheScopeIsNotOpened() {
+        Ballot b = Ballot.schedule("b-1", "t-7-lift", "m-1", "bachang", SCOPE, BallotRule.CIVIL_CODE_MAJOR,
+                "7号楼加装电梯", LIFT_TABLE, T0, CLOSES, T0);
+        b.open(Electorate.freeze("b-1", flatsUpTo(4), b.getCostTable()), T0);
+
+        assertThat(b.getStatus()).isEqualTo(BallotStatus.NOT_OPENED);
+        assertThat(b.getNotOpenedReason()).isEqualTo("COST_SHARE_FLOORS_NOT_COVERED");
+        assertThat(b.getCostShare()).isNull();
+    }
+
+    @Test
+    void aRerunVotesOnTheSameCostTable() {
+        Ballot b = Ballot.schedule("b-1", "t-7-lift", "m-1", "bachang", SCOPE, BallotRule.CIVIL_CODE_MAJOR,
+                "7号楼加装电梯", LIFT_TABLE, T0, CLOSES, T0);
+        b.open(Electorate.freeze("b-1", flatsUpTo(3), b.getCostTable()), T0);
+        b.close(tally(), CLOSES);
+
+        Ballot next = b.rerun("b-2", null, CLOSES.plus(Duration.ofDays(14)), CLOSES);
+        assertThat(next.getCostTable()).isEqualTo(LIFT_TABLE);
     }
 
     /** Which step each state allows; every other pair is a 409-kind rejection naming the state. */
