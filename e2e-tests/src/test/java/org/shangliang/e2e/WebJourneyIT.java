@@ -107,9 +107,17 @@ class WebJourneyIT {
             LocalDateTime closesAt = nextMinute(Duration.ofSeconds(150));
             ballotClosesAt = closesAt;
             committee.choose("outcomes[0].resolution", "PUT_TO_VOTE");
+            assertThat(committee.mainText()).as("the floors of the entrance from the roll")
+                    .contains("共 12 户").contains("1 楼 2 户").contains("6 楼 2 户");
             committee.type("outcomes[0].proposal", "按楼层分摊费用，在31号楼3单元加装电梯");
             committee.choose("outcomes[0].ballot.rule", "CIVIL_CODE_MAJOR");
             setValue(committee, "outcomes[0].ballot.closesAt", closesAt.format(LOCAL));
+            //    the cost table: a typing slip in floor 3 is named next to the coefficients, the rest kept
+            committee.type("outcomes[0].costShare.totalCost", "360,000 元");
+            committee.type("outcomes[0].costShare.coefficients", "0 0.6 0.8o 1 1.2 1.4");
+            committee.press("确定结论");
+            assertThat(committee.path()).startsWith("/committee/meetings/");
+            committee.type("outcomes[0].costShare.coefficients", "0, 0.6, 0.8, 1, 1.2, 1.4");
             committee.press("确定结论");
             assertThat(committee.mainText()).contains("提交业主表决");
 
@@ -136,6 +144,11 @@ class WebJourneyIT {
             }
             vote(phone, "zhang.weimin", ballotPath, "AGAINST", "反对");
             phone.check("ballot-receipt");
+            phone.signIn("wang.guohua");
+            phone.open(ballotPath);
+            phone.check("ballot-cost-share");
+            assertThat(phone.mainText()).as("501 and 502 at 1.2 of 10 weight units each")
+                    .contains("电梯费用分摊").contains("您家应分摊 86,400.00 元").contains("50,400.00");
         }
 
         try (Browser committee = Browser.phone(stack.gateway())) {
@@ -160,7 +173,8 @@ class WebJourneyIT {
             PageSession printer = new PageSession(stack.gateway());
             printer.signIn("wang.jianguo");
             String papers = printer.pdfText("/monitor/" + ballotId + "/paper-ballots.pdf");
-            assertThat(papers).contains("业主表决票", "李秀兰", TITLE, "同意", "反对", "弃权").doesNotContain("周建华");
+            assertThat(papers).contains("业主表决票", "李秀兰", TITLE, "同意", "反对", "弃权", "分摊费用", "50,400.00")
+                    .doesNotContain("周建华");
             java.util.regex.Matcher code = java.util.regex.Pattern.compile("票面编号([0-9A-Z]{4}-[0-9A-Z]{4})").matcher(papers);
             assertThat(code.find()).as(papers).isTrue();
             committee.open("/monitor/" + ballotId);
@@ -236,6 +250,8 @@ class WebJourneyIT {
             phone.press("提交");
             assertThat(phone.mainText()).contains("谢谢您的打分").contains("平均 5").contains("5 星：1 人")
                     .contains("六楼老人终于能下楼了");
+            assertThat(phone.mainText()).as("her own rating instead of the form").contains("您的打分")
+                    .doesNotContain("为办理结果打分");
             phone.check("resident-topic-completed");
             phone.open("/inbox").check("resident-inbox");
             assertThat(phone.mainText()).contains(TITLE);

@@ -30,7 +30,8 @@ record TopicView(
         ProgressView progress,
         SatisfactionView satisfaction,
         String meetingId,
-        String ballotId) {
+        String ballotId,
+        MyRatingView myRating) {
 
     record ReviewView(String decision, String reason, String reviewerId, OffsetDateTime reviewedAt) {
     }
@@ -47,6 +48,10 @@ record TopicView(
     record SatisfactionView(BigDecimal average, int count) {
     }
 
+    /** The viewer's own rating of the result, so a page shows it instead of asking again. */
+    record MyRatingView(int stars, String comment, OffsetDateTime ratedAt) {
+    }
+
     static TopicView of(Topic t, String viewerId) {
         var review = t.getReview() == null ? null : new ReviewView(t.getReview().decision(), t.getReview().reason(),
                 t.getReview().reviewerId(), ApiTime.of(t.getReview().reviewedAt()));
@@ -56,10 +61,12 @@ record TopicView(
                 t.getProgressUpdates().stream().map(u -> new UpdateView(u.percent(), u.note(), u.recordedBy(),
                         ApiTime.of(u.recordedAt()))).toList());
         var satisfaction = t.getRatingCount() == 0 ? null : new SatisfactionView(t.averageStars(), t.getRatingCount());
+        var mine = viewerId == null ? null : t.getRatings().stream().filter(r -> r.residentId().equals(viewerId))
+                .findFirst().map(r -> new MyRatingView(r.stars(), r.comment(), ApiTime.of(r.ratedAt()))).orElse(null);
         return new TopicView(t.getId(), t.getTitle(), t.getDescription(), t.getCategory(), t.getScope(),
                 t.getCommunity(), t.getStatus(), t.getProposerId(), t.getProposerName(), t.getSupportCount(),
                 t.getSupportThreshold(), t.isSupportedBy(viewerId), ApiTime.of(t.getCreatedAt()),
                 ApiTime.of(t.getUpdatedAt()), review, decision, progress, satisfaction, t.getMeetingId(),
-                t.getBallotId());
+                t.getBallotId(), mine);
     }
 }

@@ -56,6 +56,18 @@ public class Api {
         return exchange(HttpMethod.GET, path, null, uriVariables);
     }
 
+    /**
+     * What a page shows beside its main subject (a topic's title on a ballot or a meeting): null when
+     * it cannot be read now (not found, not allowed, a service down), so the page still shows.
+     */
+    public Map<String, Object> getIfReadable(String path, Object... uriVariables) {
+        try {
+            return get(path, uriVariables);
+        } catch (ApiProblem | ServiceUnavailable unreadable) {
+            return null;
+        }
+    }
+
     public Map<String, Object> getWithQuery(String path, Map<String, ?> query, Object... uriVariables) {
         return call(HttpMethod.GET, uri -> {
             var b = uri.path(path);

@@ -93,6 +93,18 @@ public class BallotPages {
         }, problem -> ballotPage(id, model));
     }
 
+    /** The owner says a vote recorded for her offline is not hers; the committee resolves it. */
+    @PostMapping("/ballots/{id}/contest")
+    String contest(@PathVariable String id, @RequestParam(required = false) String reason, HttpServletRequest request,
+                   Model model) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reason", Forms.optional(reason));
+        return Forms.send(request, model, () -> {
+            api.post("/api/ballots/{id}/my-vote/contest", body, id);
+            return "redirect:/ballots/" + id + "?contested";
+        }, problem -> ballotPage(id, model));
+    }
+
     @GetMapping("/ballots/{id}/result")
     String result(@PathVariable String id, Model model) {
         Map<String, Object> result;
@@ -157,13 +169,9 @@ public class BallotPages {
             if (topicId == null || !asked.add(topicId.toString())) {
                 continue;
             }
-            try {
-                Object title = api.get("/api/topics/{id}", topicId).get("title");
-                if (title != null) {
-                    titles.put(topicId.toString(), title.toString());
-                }
-            } catch (ApiProblem | org.shangliang.web.api.ServiceUnavailable unreadable) {
-                // left out
+            Map<String, Object> topic = api.getIfReadable("/api/topics/{id}", topicId);
+            if (topic != null && topic.get("title") != null) {
+                titles.put(topicId.toString(), topic.get("title").toString());
             }
         }
         return titles;

@@ -108,6 +108,20 @@ class MonitorPages {
         return "ballots/record-vote";
     }
 
+    /** The committee voids or upholds an owner's contest of a vote recorded for her. */
+    @PostMapping("/monitor/{id}/contest-resolutions")
+    String resolveContest(@PathVariable String id, @RequestParam Map<String, String> form, HttpServletRequest request,
+                          Model model) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("holder", Forms.optional(form.get("holder")));
+        body.put("decision", Forms.optional(form.get("decision")));
+        body.put("reason", Forms.optional(form.get("reason")));
+        return Forms.send(request, model, () -> {
+            api.post("/api/ballots/{id}/contest-resolutions", body, id);
+            return "redirect:/monitor/" + id + "?resolved#offline-h";
+        }, problem -> ballotPage(id, model));
+    }
+
     @PostMapping("/monitor/{id}/extension")
     String extend(@PathVariable String id, @RequestParam Map<String, String> form, HttpServletRequest request,
                   Model model) {
@@ -167,6 +181,9 @@ class MonitorPages {
         model.addAttribute("channels", CHANNELS);
         if ("OPEN".equals(ballot.get("status")) || "CLOSED".equals(ballot.get("status"))) {
             model.addAttribute("canvass", api.get("/api/ballots/{id}/electorate", id));
+            model.addAttribute("offline", api.get("/api/ballots/{id}/offline-votes", id));
+            var me = org.shangliang.web.page.Viewer.current();
+            model.addAttribute("canResolve", "OPEN".equals(ballot.get("status")) && me != null && me.has("COMMITTEE"));
         }
         if ("CLOSED".equals(ballot.get("status"))) {
             Object outcome = api.get("/api/ballots/{id}/result", id).get("outcome");

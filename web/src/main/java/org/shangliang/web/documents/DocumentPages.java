@@ -14,7 +14,6 @@ import org.shangliang.web.api.Api;
 import org.shangliang.web.api.ApiProblem;
 import org.shangliang.web.api.Fields;
 import org.shangliang.web.api.GatewayProperties;
-import org.shangliang.web.api.ServiceUnavailable;
 import org.shangliang.web.ballots.BallotPages;
 import org.shangliang.web.ballots.Charts;
 import org.shangliang.web.page.Dates;
@@ -42,7 +41,8 @@ class DocumentPages {
     static final int NOTICE_DAYS = 7;
 
     /** One paper ballot: a holder of the electorate with their flats. */
-    public record Sheet(String holder, String flats, String code, String qr) {
+    /** {@code share} is the holder's share of an elevator's cost (formatted yuan) when the ballot has a cost table. */
+    public record Sheet(String holder, String flats, String code, String qr, String share) {
     }
 
     private final Api api;
@@ -115,11 +115,23 @@ class DocumentPages {
                 String first = String.valueOf(flats.get(0).get("flat"));
                 sheets.add(new Sheet(holder, flats.stream().map(f -> places.label(String.valueOf(f.get("flat"))))
                         .collect(Collectors.joining("、")), BallotCodes.of(id, holder),
-                        BallotCodes.qr(recordUrl(id, first))));
+                        BallotCodes.qr(recordUrl(id, first)), shareOf(flats)));
             }
         });
         model.put("sheets", sheets);
         return PdfDocuments.inline(pdf.render("paper-ballots", model), text("paperBallot.title") + ".pdf");
+    }
+
+    /** The sum of the flats' shares of the cost, as yuan with thousands separators; null when they carry none. */
+    static String shareOf(List<Map<String, Object>> flats) {
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (Map<String, Object> flat : flats) {
+            if (flat.get("share") == null) {
+                return null;
+            }
+            sum = sum.add(new java.math.BigDecimal(String.valueOf(flat.get("share"))));
+        }
+        return new java.text.DecimalFormat("#,##0.00").format(sum);
     }
 
     /** A returned paper ballot's code: opens the form for that holder's flat. */
@@ -181,12 +193,9 @@ class DocumentPages {
         Map<String, String> titles = new LinkedHashMap<>();
         if (meeting.get("topicIds") instanceof List<?> ids) {
             for (Object topicId : ids) {
-                try {
-                    Object title = api.get("/api/topics/{id}", topicId).get("title");
-                    titles.put(String.valueOf(topicId), title == null ? String.valueOf(topicId) : title.toString());
-                } catch (ApiProblem | ServiceUnavailable unreadable) {
-                    titles.put(String.valueOf(topicId), String.valueOf(topicId));
-                }
+                Map<String, Object> topic = api.getIfReadable("/api/topics/{id}", topicId);
+                Object title = topic == null ? null : topic.get("title");
+                titles.put(String.valueOf(topicId), title == null ? String.valueOf(topicId) : title.toString());
             }
         }
         model.put("titles", titles);

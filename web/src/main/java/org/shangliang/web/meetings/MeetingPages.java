@@ -26,6 +26,8 @@ import org.shangliang.web.page.Dates;
 import org.shangliang.web.page.Forms;
 import org.shangliang.web.page.Viewer;
 import org.shangliang.web.signin.SignedIn;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,9 +52,11 @@ class MeetingPages {
     static final int OPINION_ROWS = 4;
 
     private final Api api;
+    private final MessageSource messages;
 
-    MeetingPages(Api api) {
+    MeetingPages(Api api, MessageSource messages) {
         this.api = api;
+        this.messages = messages;
     }
 
     // ----- Everyone: the list and a meeting's page -----
@@ -309,7 +313,9 @@ class MeetingPages {
 
     private String conclusionPage(Map<String, Object> meeting, Model model) {
         model.addAttribute("meeting", meeting);
-        model.addAttribute("topics", topicsOf(meeting));
+        List<Map<String, Object>> topics = topicsOf(meeting);
+        model.addAttribute("topics", topics);
+        model.addAttribute("floors", floorsOfElevators(topics));
         model.addAttribute("started", !instantOr(meeting.get("startsAt"), Instant.MAX).isAfter(Instant.now()));
         model.addAttribute("resolutions", Resolution.values());
         model.addAttribute("rules", BallotRule.values());
@@ -321,6 +327,7 @@ class MeetingPages {
                     Model model) {
         Map<String, Object> body = conclusion(form);
         return Forms.send(request, model, () -> {
+            checkTablesCoverTheRoll(body, api.get("/api/meetings/{id}", id));
             api.post("/api/meetings/{id}/conclusion", body, id);
             return "redirect:/meetings/" + id + "?done=concluded";
         }, problem -> conclusionPage(api.get("/api/meetings/{id}", id), model));
@@ -345,6 +352,10 @@ class MeetingPages {
                 ballot.put("rule", Forms.optional(form.get(at + "ballot.rule")));
                 ballot.put("closesAt", Dates.fromInput(form.get(at + "ballot.closesAt")));
                 o.put("ballot", ballot);
+                Map<String, Object> costShare = costShare(form, at + "costShare.");
+                if (costShare != null) {
+                    o.put("costShare", costShare);
+                }
             }
             outcomes.add(o);
         }
@@ -353,16 +364,107 @@ class MeetingPages {
         return body;
     }
 
+    /**
+     * An elevator's cost table as typed: the total in yuan (separators and 元 allowed) and the
+     * coefficients from the first floor up, separated by spaces, commas or 、. What is not a number
+     * goes to the API as typed, so its answer names the field. Both left empty: no table.
+     */
+    static Map<String, Object> costShare(Map<String, String> form, String at) {
+        String total = Forms.optional(form.get(at + "totalCost"));
+        String coefficients = Forms.optional(form.get(at + "coefficients"));
+        if (total == null && coefficients == null) {
+            return null;
+        }
+        Map<String, Object> table = new LinkedHashMap<>();
+        table.put("totalCost", total == null ? null : decimal(total.replaceAll("[,，\\s元]", "")));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (coefficients != null) {
+            String[] values = coefficients.split("[\\s,，、;；]+");
+            for (int i = 0; i < values.length; i++) {
+                if (values[i].isEmpty()) {
+                    continue;
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("floor", rows.size() + 1);
+                row.put("coefficient", decimal(values[i]));
+                rows.add(row);
+            }
+        }
+        table.put("coefficients", rows);
+        return table;
+    }
+
+    /**
+     * A cost table shorter than the floors of its scope in the roll would leave the ballot unopened
+     * (the vote-service cannot place the flats above it): said here, next to the coefficients,
+     * before anything is sent. Without a readable roll the API's own checks decide.
+     */
+    private void checkTablesCoverTheRoll(Map<String, Object> body, Map<String, Object> meeting) {
+        Map<String, Map<String, Object>> floors = floorsOfElevators(topicsOf(meeting));
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<Map<String, Object>> outcomes = listOf(body.get("outcomes"));
+        for (int i = 0; i < outcomes.size(); i++) {
+            Map<String, Object> o = outcomes.get(i);
+            Map<String, Object> roll = floors.get(String.valueOf(o.get("topicId")));
+            if (!(o.get("costShare") instanceof Map<?, ?> table) || roll == null) {
+                continue;
+            }
+            List<Map<String, Object>> rollFloors = listOf(roll.get("floors"));
+            int rows = table.get("coefficients") instanceof List<?> l ? l.size() : 0;
+            if (!rollFloors.isEmpty()) {
+                int top = ((Number) rollFloors.get(rollFloors.size() - 1).get("floor")).intValue();
+                if (rows > 0 && rows < top) {
+                    errors.put("outcomes[" + i + "].costShare.coefficients", messages.getMessage(
+                            "conclude.costShare.tooShort", new Object[] {top, rows}, LocaleContextHolder.getLocale()));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(400, null, null, errors.values().iterator().next(), errors, Map.of());
+        }
+    }
+
+    private static Object decimal(String typed) {
+        try {
+            return new java.math.BigDecimal(typed);
+        } catch (NumberFormatException notANumber) {
+            return typed;
+        }
+    }
+
+    /**
+     * For each elevator topic, the floors of its scope in the current roll (what the cost table must
+     * cover), so the committee fills it in knowing them; a topic whose floors cannot be read has none.
+     */
+    private Map<String, Map<String, Object>> floorsOfElevators(List<Map<String, Object>> topics) {
+        Map<String, Map<String, Object>> floors = new LinkedHashMap<>();
+        for (Map<String, Object> topic : topics) {
+            if (!"ELEVATOR".equals(topic.get("category")) || topic.get("scope") == null) {
+                continue;
+            }
+            // no roll yet, or the roll service is down: the form still works, the hint is left out
+            Map<String, Object> rollFloors;
+            try {
+                rollFloors = api.getWithQuery("/api/rolls/{community}/floors", Map.of("within", topic.get("scope")),
+                        topic.get("community"));
+            } catch (ApiProblem | ServiceUnavailable unreadable) {
+                rollFloors = null;
+            }
+            if (rollFloors != null) {
+                floors.put(String.valueOf(topic.get("id")), rollFloors);
+            }
+        }
+        return floors;
+    }
+
     // ----- Helpers -----
 
     /** The agenda's topics with their titles (few: one call each); one that cannot be read shows by its id. */
     private List<Map<String, Object>> topicsOf(Map<String, Object> meeting) {
         List<Map<String, Object>> topics = new ArrayList<>();
         for (Object topicId : listOf(meeting.get("topicIds"))) {
-            Map<String, Object> topic;
-            try {
-                topic = api.get("/api/topics/{id}", topicId);
-            } catch (ApiProblem | ServiceUnavailable unreadable) {
+            Map<String, Object> topic = api.getIfReadable("/api/topics/{id}", topicId);
+            if (topic == null) {
                 topic = new Fields();
                 topic.put("id", String.valueOf(topicId));
             }

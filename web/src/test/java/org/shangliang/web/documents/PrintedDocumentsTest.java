@@ -121,17 +121,21 @@ class PrintedDocumentsTest {
         for (String holder : List.of("李秀兰", "王国华")) {
             sheets.add(new DocumentPages.Sheet(holder, "越江新村 31号楼3单元601室",
                     BallotCodes.of("b-31-3", holder), BallotCodes.qr("http://127.0.0.1:8080/monitor/b-31-3/offline-votes?flat="
-                    + SCOPE + "/601")));
+                    + SCOPE + "/601"), DocumentPages.shareOf(List.of(Map.of("flat", SCOPE + "/601", "share", 50400.0),
+                    Map.of("flat", SCOPE + "/602", "share", 50400.0)))));
         }
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("ballot", ballot());
+        Map<String, Object> ballot = ballot();
+        ballot.put("costShare", Map.of("totalCost", 360000, "remainderRule", "LARGEST_REMAINDER_HIGHER_FLOOR_FIRST"));
+        model.put("ballot", ballot);
         model.put("community", "yuejiang");
         model.put("topicTitle", "31号楼3单元加装电梯");
         model.put("sheets", sheets);
 
         byte[] pdf = documents.render("paper-ballots", model);
         assertThat(pages(pdf)).isEqualTo(2);
-        assertThat(text(pdf)).contains("业主表决票", "李秀兰", "王国华", "同意", "反对", "弃权", BallotCodes.of("b-31-3", "李秀兰"));
+        assertThat(text(pdf)).contains("业主表决票", "李秀兰", "王国华", "同意", "反对", "弃权", BallotCodes.of("b-31-3", "李秀兰"),
+                "分摊费用", "100,800.00", "360,000.00");
 
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         assertThat(text(documents.render("paper-ballots", model))).contains("Owner'sballotpaper", "Tickoneboxonly");
