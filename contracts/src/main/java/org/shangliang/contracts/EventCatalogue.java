@@ -26,6 +26,9 @@ import org.shangliang.contracts.topic.TopicSupported;
 import org.shangliang.contracts.topic.TopicThresholdReached;
 import org.shangliang.contracts.vote.BallotClosed;
 import org.shangliang.contracts.vote.BallotExtended;
+import org.shangliang.contracts.vote.OfflineVoteContestResolved;
+import org.shangliang.contracts.vote.OfflineVoteContested;
+import org.shangliang.contracts.vote.OfflineVoteRecorded;
 import org.shangliang.contracts.vote.BallotNotOpened;
 import org.shangliang.contracts.vote.BallotOpened;
 import org.shangliang.contracts.vote.BallotReminderDue;
@@ -85,6 +88,13 @@ public final class EventCatalogue {
             new EventType<>("shangliang.vote.reminder-due.v1", EventStream.VOTES, BallotReminderDue.class);
     public static final EventType<BallotExtended> BALLOT_EXTENDED =
             new EventType<>("shangliang.vote.ballot-extended.v1", EventStream.VOTES, BallotExtended.class);
+    public static final EventType<OfflineVoteRecorded> OFFLINE_VOTE_RECORDED =
+            new EventType<>("shangliang.vote.offline-vote-recorded.v1", EventStream.VOTES, OfflineVoteRecorded.class);
+    public static final EventType<OfflineVoteContested> OFFLINE_VOTE_CONTESTED =
+            new EventType<>("shangliang.vote.offline-vote-contested.v1", EventStream.VOTES, OfflineVoteContested.class);
+    public static final EventType<OfflineVoteContestResolved> OFFLINE_VOTE_CONTEST_RESOLVED =
+            new EventType<>("shangliang.vote.offline-vote-contest-resolved.v1", EventStream.VOTES,
+                    OfflineVoteContestResolved.class);
     public static final EventType<BallotClosed> BALLOT_CLOSED =
             new EventType<>("shangliang.vote.ballot-closed.v1", EventStream.VOTES, BallotClosed.class);
 
@@ -95,7 +105,8 @@ public final class EventCatalogue {
             MEETING_SCHEDULED, MEETING_RESCHEDULED, MEETING_CANCELLED, MEETING_REGISTRATION_ADDED,
             MEETING_REGISTRATION_CANCELLED, MEETING_MINUTES_RECORDED, MEETING_CONCLUDED, MEETING_REMINDER_DUE,
             BALLOT_OPENED, BALLOT_ELECTORATE_PUBLISHED, BALLOT_NOT_OPENED,
-            BALLOT_REMINDER_DUE, BALLOT_EXTENDED, BALLOT_CLOSED);
+            BALLOT_REMINDER_DUE, BALLOT_EXTENDED, OFFLINE_VOTE_RECORDED, OFFLINE_VOTE_CONTESTED,
+            OFFLINE_VOTE_CONTEST_RESOLVED, BALLOT_CLOSED);
 
     private static final Map<String, EventType<?>> BY_TYPE = new LinkedHashMap<>();
     private static final Map<Class<?>, EventType<?>> BY_CLASS = new LinkedHashMap<>();

@@ -39,6 +39,9 @@ import org.shangliang.contracts.topic.TopicSupported;
 import org.shangliang.contracts.topic.TopicThresholdReached;
 import org.shangliang.contracts.vote.BallotClosed;
 import org.shangliang.contracts.vote.BallotExtended;
+import org.shangliang.contracts.vote.OfflineVoteContestResolved;
+import org.shangliang.contracts.vote.OfflineVoteContested;
+import org.shangliang.contracts.vote.OfflineVoteRecorded;
 import org.shangliang.contracts.vote.BallotNotOpened;
 import org.shangliang.contracts.vote.BallotOpened;
 import org.shangliang.contracts.vote.BallotOutcome;
@@ -130,6 +133,14 @@ public final class EventSamples {
                 Map.entry(EventCatalogue.BALLOT_EXTENDED, new BallotExtended("b-1", TOPIC, COMMUNITY,
                         AT.plusSeconds(86_400 * 14), AT.plusSeconds(86_400 * 21), "春节期间不少业主在外地，延长一周便于入户征询",
                         "committee.yuejiang", AT.plusSeconds(86_400 * 13))),
+                Map.entry(EventCatalogue.OFFLINE_VOTE_RECORDED, new OfflineVoteRecorded("b-1", TOPIC, COMMUNITY, "李秀兰",
+                        "li.xiulan", List.of(SCOPE + "/601"), "DOOR_TO_DOOR", "入户征询表 31-3-601，网格员钱芸签字",
+                        "qian.yun", AT.plusSeconds(3_600))),
+                Map.entry(EventCatalogue.OFFLINE_VOTE_CONTESTED, new OfflineVoteContested("b-1", TOPIC, COMMUNITY, "李秀兰",
+                        "li.xiulan", "我没有在入户征询表上签过字", AT.plusSeconds(7_200))),
+                Map.entry(EventCatalogue.OFFLINE_VOTE_CONTEST_RESOLVED, new OfflineVoteContestResolved("b-1", TOPIC,
+                        COMMUNITY, "李秀兰", "li.xiulan", "VOIDED", "签字不是本人所写，作废后由业主本人重新投票",
+                        "wang.jianguo", AT.plusSeconds(10_800))),
                 Map.entry(EventCatalogue.BALLOT_CLOSED, new BallotClosed("b-1", TOPIC, "m-2026-03", COMMUNITY,
                         BallotRule.CIVIL_CODE_MAJOR, BallotOutcome.APPROVED, true,
                         new Tally(12, new BigDecimal("804.16")), new Tally(11, new BigDecimal("740.06")), tallyFor,

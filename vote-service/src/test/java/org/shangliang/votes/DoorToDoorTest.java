@@ -230,4 +230,63 @@ class DoorToDoorTest extends VoteServiceTestSupport {
         var notOpened = Streams.events(EventCatalogue.BALLOT_NOT_OPENED, short_, 1, Duration.ofSeconds(20)).get(0);
         assertThat(notOpened.reason()).as("floor 6 is not in the table").isEqualTo("COST_SHARE_FLOORS_NOT_COVERED");
     }
+
+    @Test
+    void anOwnerIsToldOfAVoteRecordedForHerContestsItAndTheCommitteeVoidsItSoSheVotesHerself() {
+        String c = community();
+        String topicId = "t-" + UUID.randomUUID();
+        String entrance = c + "/yuejiang-xincun/31/3";
+        String ballotId = openBallot(c, topicId, Instant.now().plus(Duration.ofDays(7)));
+
+        assertThat(staff(c).post("/api/ballots/" + ballotId + "/offline-votes", """
+                {"flat": "%s/601", "choice": "AGAINST", "channel": "PAPER", "evidence": "纸质表决票 31-3-601"}"""
+                .formatted(entrance)).status()).isEqualTo(201);
+        var recorded = Streams.events(EventCatalogue.OFFLINE_VOTE_RECORDED, topicId, 1, Duration.ofSeconds(20)).get(0);
+        assertThat(recorded.ownerId()).isEqualTo("li.xiulan");
+        assertThat(recorded.recordedBy()).isEqualTo("staff." + c);
+        assertThat(recorded.channel()).isEqualTo("PAPER");
+        assertThat(recorded.evidence()).isEqualTo("纸质表决票 31-3-601");
+
+        var mine = owner(c, "li.xiulan").get("/api/ballots/" + ballotId + "/my-vote").body();
+        assertThat(mine.get("recordedBy").asString()).isEqualTo("staff." + c);
+        assertThat(owner(c, "zhou.jianhua").post("/api/ballots/" + ballotId + "/votes", "{\"choice\":\"FOR\"}").status())
+                .isEqualTo(201);
+        assertThat(owner(c, "zhou.jianhua").post("/api/ballots/" + ballotId + "/my-vote/contest",
+                "{\"reason\": \"我自己投的\"}").status()).as("one's own online vote").isEqualTo(409);
+
+        var contest = owner(c, "li.xiulan").post("/api/ballots/" + ballotId + "/my-vote/contest",
+                "{\"reason\": \"我没有在表决票上签过字\"}");
+        assertThat(contest.status()).isEqualTo(201);
+        assertThat(contest.body().get("contest").get("status").asString()).isEqualTo("PENDING");
+        assertThat(owner(c, "li.xiulan").post("/api/ballots/" + ballotId + "/my-vote/contest",
+                "{\"reason\": \"再说一次\"}").status()).as("once").isEqualTo(409);
+        assertThat(Streams.events(EventCatalogue.OFFLINE_VOTE_CONTESTED, topicId, 1, Duration.ofSeconds(20)).get(0)
+                .reason()).isEqualTo("我没有在表决票上签过字");
+
+        var records = committee(c).get("/api/ballots/" + ballotId + "/offline-votes").body();
+        assertThat(records.get("pendingContests").asInt()).isEqualTo(1);
+        assertThat(records.get("records").get(0).get("recordedBy").asString()).isEqualTo("staff." + c);
+        assertThat(records.toString()).doesNotContain("AGAINST", "choice", "receipt");
+        assertThat(staff(c).post("/api/ballots/" + ballotId + "/contest-resolutions", """
+                {"holder": "李秀兰", "decision": "VOID", "reason": "核对签字"}""").status()).as("the committee resolves")
+                .isEqualTo(403);
+
+        var voided = committee(c).post("/api/ballots/" + ballotId + "/contest-resolutions", """
+                {"holder": "李秀兰", "decision": "VOID", "reason": "表决票上的签字不是本人所写"}""");
+        assertThat(voided.status()).as(voided.body().toString()).isEqualTo(200);
+        assertThat(voided.body().get("voided").get(0).get("voidedBy").asString()).isEqualTo("committee." + c);
+        assertThat(voided.body().get("voided").get(0).get("recordedBy").asString()).isEqualTo("staff." + c);
+        var resolved = Streams.events(EventCatalogue.OFFLINE_VOTE_CONTEST_RESOLVED, topicId, 1, Duration.ofSeconds(20))
+                .get(0);
+        assertThat(resolved.decision()).isEqualTo("VOIDED");
+        assertThat(committee(c).post("/api/ballots/" + ballotId + "/contest-resolutions", """
+                {"holder": "李秀兰", "decision": "UPHOLD", "reason": "again"}""").status()).isEqualTo(409);
+
+        assertThat(owner(c, "li.xiulan").post("/api/ballots/" + ballotId + "/votes", "{\"choice\":\"FOR\"}").status())
+                .as("she votes herself now").isEqualTo(201);
+        assertThat(owner(c, "li.xiulan").get("/api/ballots/" + ballotId + "/my-vote").body().get("channel").asString())
+                .isEqualTo("ONLINE");
+        assertThat(committee(c).get("/api/ballots/" + ballotId).body().get("turnout").get("owners").asInt())
+                .as("周建华 and 李秀兰, the voided vote not counted twice").isEqualTo(2);
+    }
 }

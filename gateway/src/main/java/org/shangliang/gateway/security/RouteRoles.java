@@ -34,6 +34,8 @@ public final class RouteRoles {
             new Rule(HttpMethod.GET, "/api/rolls/*", List.of("STAFF", "COMMITTEE")),
             new Rule(HttpMethod.GET, "/api/rolls/*/floors", List.of("STAFF", "COMMITTEE")),
             new Rule(HttpMethod.POST, "/api/ballots/*/offline-votes", List.of("COMMITTEE", "STAFF")),
+            new Rule(HttpMethod.GET, "/api/ballots/*/offline-votes", List.of("COMMITTEE", "STAFF")),
+            new Rule(HttpMethod.POST, "/api/ballots/*/contest-resolutions", List.of("COMMITTEE")),
             new Rule(HttpMethod.GET, "/api/ballots/*/electorate", List.of("COMMITTEE", "STAFF")),
             new Rule(HttpMethod.POST, "/api/ballots/*/extension", List.of("COMMITTEE", "STAFF")),
             new Rule(HttpMethod.POST, "/api/ballots/*/reminders", List.of("COMMITTEE", "STAFF")),

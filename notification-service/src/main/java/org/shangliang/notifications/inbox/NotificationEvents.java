@@ -133,6 +133,26 @@ class NotificationEvents {
                             List.of(topicTitle(audiences, d.topicId(), d.ballotId()), when(d.closesAt()), d.reason(),
                                     when(d.previousClosesAt())));
                 })
+                // a vote entered for an owner by someone else: she is told who, how and on what evidence
+                .on(EventCatalogue.OFFLINE_VOTE_RECORDED, e -> {
+                    var d = e.data();
+                    notifier.tell(e, NotificationType.OFFLINE_VOTE_RECORDED, List.of(d.ownerId()),
+                            new Notifier.About(d.community(), d.topicId(), null, d.ballotId()),
+                            List.of(topicTitle(audiences, d.topicId(), d.ballotId()), d.channel(), d.recordedBy(),
+                                    d.evidence() == null ? "" : d.evidence()));
+                })
+                .on(EventCatalogue.OFFLINE_VOTE_CONTESTED, e -> {
+                    var d = e.data();
+                    notifier.tellRole(e, NotificationType.OFFLINE_VOTE_CONTESTED, "COMMITTEE",
+                            new Notifier.About(d.community(), d.topicId(), null, d.ballotId()),
+                            List.of(topicTitle(audiences, d.topicId(), d.ballotId()), d.holder(), d.reason()));
+                })
+                .on(EventCatalogue.OFFLINE_VOTE_CONTEST_RESOLVED, e -> {
+                    var d = e.data();
+                    notifier.tell(e, NotificationType.OFFLINE_VOTE_CONTEST_RESOLVED, List.of(d.ownerId()),
+                            new Notifier.About(d.community(), d.topicId(), null, d.ballotId()),
+                            List.of(topicTitle(audiences, d.topicId(), d.ballotId()), d.decision(), d.reason()));
+                })
                 .on(EventCatalogue.BALLOT_CLOSED, e -> {
                     var d = e.data();
                     var about = new Notifier.About(d.community(), d.topicId(), d.meetingId(), d.ballotId());

@@ -1,13 +1,9 @@
 package org.shangliang.platform.outbox;
 
 import java.time.Clock;
-import java.util.UUID;
 
 import org.bson.Document;
-import org.shangliang.contracts.EventCatalogue;
-import org.shangliang.contracts.EventType;
 import org.shangliang.contracts.IntegrationEvent;
-import org.shangliang.platform.requestid.RequestId;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveCallback;
 import org.springframework.data.mongodb.core.mapping.event.BeforeConvertCallback;
@@ -42,9 +38,6 @@ public class OutboxCallbacks implements BeforeConvertCallback<OutboxAggregate>, 
     }
 
     private PendingEvent pending(IntegrationEvent event) {
-        EventType<?> type = EventCatalogue.of(event);
-        return new PendingEvent(UUID.randomUUID().toString(), type.type(), type.stream().streamName(),
-                type.stream().source(), event.topicId(), clock.instant(), RequestId.current(),
-                EventJson.MAPPER.writeValueAsString(event));
+        return PendingEvent.of(event, clock.instant());
     }
 }

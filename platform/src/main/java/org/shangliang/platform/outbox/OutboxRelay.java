@@ -81,6 +81,14 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /** Publishes this aggregate's pending events soon, on the relay's own threads. */
+    /**
+     * Sweeps a collection whose documents get events written into their {@code outbox} by a store's
+     * own update rather than by saving an {@link OutboxAggregate} (which are swept anyway).
+     */
+    public void watch(String collection) {
+        collections.add(collection);
+    }
+
     public void relaySoon(String collection, Object aggregateId) {
         collections.add(collection);
         String key = collection + "/" + aggregateId;

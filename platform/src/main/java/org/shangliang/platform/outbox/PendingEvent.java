@@ -1,6 +1,12 @@
 package org.shangliang.platform.outbox;
 
 import java.time.Instant;
+import java.util.UUID;
+
+import org.shangliang.contracts.EventCatalogue;
+import org.shangliang.contracts.EventType;
+import org.shangliang.contracts.IntegrationEvent;
+import org.shangliang.platform.requestid.RequestId;
 
 /**
  * An event waiting in its aggregate's document to be published. {@code data} is the JSON that will
@@ -15,4 +21,15 @@ public record PendingEvent(
         Instant time,
         String requestId,
         String data) {
+
+    /**
+     * The pending form of an event raised now: for a store that writes it into a document's
+     * {@code outbox} itself, in the same single-document update as the change it reports (then asks
+     * {@link OutboxRelay#relaySoon} to publish it).
+     */
+    public static PendingEvent of(IntegrationEvent event, Instant now) {
+        EventType<?> type = EventCatalogue.of(event);
+        return new PendingEvent(UUID.randomUUID().toString(), type.type(), type.stream().streamName(),
+                type.stream().source(), event.topicId(), now, RequestId.current(), EventJson.MAPPER.writeValueAsString(event));
+    }
 }

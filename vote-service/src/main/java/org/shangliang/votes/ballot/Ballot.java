@@ -266,7 +266,8 @@ public class Ballot extends OutboxAggregate {
         return status == BallotStatus.OPEN && !now.isBefore(closesAt) ? BallotStatus.CLOSED : status;
     }
 
-    private void checkStillOpen(Instant now, String action) {
+    /** Steps that change votes (contest, resolve) happen only while the ballot is open, as voting does. */
+    void checkStillOpen(Instant now, String action) {
         BallotStatus shown = statusAt(now);
         if (shown != BallotStatus.OPEN) {
             throw cannot(shown, action);

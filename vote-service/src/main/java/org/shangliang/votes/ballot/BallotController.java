@@ -135,7 +135,19 @@ class BallotController {
     record Receipt(String receipt, String ballotId) {
     }
 
-    record MyVote(String ballotId, Choice choice, VoteChannel channel, String receipt, OffsetDateTime votedAt) {
+    /**
+     * The caller's own vote; for one the committee or staff entered for her, who entered it, the
+     * evidence and her contest, so a vote cast without her knowledge does not go unnoticed.
+     */
+    record MyVote(String ballotId, Choice choice, VoteChannel channel, String receipt, OffsetDateTime votedAt,
+                  String recordedBy, String evidence, CanvassController.ContestView contest) {
+        static MyVote of(String ballotId, Elector e) {
+            return new MyVote(ballotId, e.choice(), e.channel(), e.receipt(), ApiTime.of(e.votedAt()), e.recordedBy(),
+                    e.evidence(), CanvassController.ContestView.of(e.contest()));
+        }
+    }
+
+    record ContestRequest(@NotBlank @Size(min = 2, max = 500) String reason) {
     }
 
     private final Ballots ballots;
@@ -221,7 +233,17 @@ class BallotController {
         if (elector.choice() == null) {
             throw ProblemException.notFound("Vote", "of " + user.id());
         }
-        return new MyVote(id, elector.choice(), elector.channel(), elector.receipt(), ApiTime.of(elector.votedAt()));
+        return MyVote.of(id, elector);
+    }
+
+    @PostMapping("/api/ballots/{id}/my-vote/contest")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Contest a vote the committee or staff recorded for you offline, with a reason, while the "
+            + "ballot is open; the committee is told and resolves it (409 for your own online vote, a second "
+            + "contest, or a ballot not open)")
+    MyVote contest(@PathVariable String id, @Valid @RequestBody ContestRequest body, CurrentUser user) {
+        Ballot ballot = ballots.visible(id, user);
+        return MyVote.of(id, ballots.contest(ballot, user.id(), body.reason().strip()));
     }
 
     @GetMapping("/api/ballots/{id}/result")

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import com.mongodb.MongoBulkWriteException;
 import org.bson.Document;
+import org.shangliang.platform.outbox.PendingEvent;
 import org.shangliang.platform.web.TextMatch;
 import org.shangliang.votes.counting.Choice;
 import org.shangliang.votes.counting.Count;
@@ -98,6 +99,60 @@ class BallotStore {
                 new Update().set("choice", choice).set("channel", channel).set("evidence", evidence)
                         .set("recordedBy", recordedBy).set("receipt", receipt).set("votedAt", at),
                 FindAndModifyOptions.options().returnNew(true), Elector.class));
+    }
+
+    /**
+     * An offline vote for one elector of the electorate and the event that tells its owner, in one
+     * conditional write of the elector's document ("no vote yet, not sealed"); empty when it lost.
+     */
+    Optional<Elector> recordOfflineVote(Elector elector, Choice choice, VoteChannel channel, String evidence,
+                                        String recordedBy, String receipt, Instant at, PendingEvent notice) {
+        return Optional.ofNullable(mongo.findAndModify(
+                new Query(Criteria.where("_id").is(elector.id()).and("choice").is(null).and("sealed").is(false)),
+                new Update().set("choice", choice).set("channel", channel).set("evidence", evidence)
+                        .set("recordedBy", recordedBy).set("receipt", receipt).set("votedAt", at).push("outbox", notice),
+                FindAndModifyOptions.options().returnNew(true), Elector.class));
+    }
+
+    /** The owner's contest of the very vote she read (same time), once, before sealing; with its event. */
+    Optional<Elector> contest(Elector elector, Contest contest, PendingEvent notice) {
+        return Optional.ofNullable(mongo.findAndModify(
+                new Query(Criteria.where("_id").is(elector.id()).and("votedAt").is(elector.votedAt())
+                        .and("contest").is(null).and("sealed").is(false)),
+                new Update().set("contest", contest).push("outbox", notice),
+                FindAndModifyOptions.options().returnNew(true), Elector.class));
+    }
+
+    /** The committee keeps a contested vote: the contest is closed as upheld, with its event. */
+    Optional<Elector> uphold(Elector elector, Contest upheld, PendingEvent notice) {
+        return Optional.ofNullable(mongo.findAndModify(pendingContest(elector),
+                new Update().set("contest", upheld).push("outbox", notice),
+                FindAndModifyOptions.options().returnNew(true), Elector.class));
+    }
+
+    /**
+     * The committee voids a contested vote: the vote is removed (the owner may vote again), its audit
+     * kept in {@code voided}, the event queued; one conditional write, never after sealing.
+     */
+    Optional<Elector> voidVote(Elector elector, VoidedVote audit, PendingEvent notice) {
+        return Optional.ofNullable(mongo.findAndModify(pendingContest(elector),
+                new Update().unset("choice").unset("channel").unset("evidence").unset("recordedBy").unset("receipt")
+                        .unset("votedAt").unset("contest").push("voided", audit).push("outbox", notice),
+                FindAndModifyOptions.options().returnNew(true), Elector.class));
+    }
+
+    private static Query pendingContest(Elector elector) {
+        return new Query(Criteria.where("_id").is(elector.id()).and("contest.status").is(Contest.Status.PENDING)
+                .and("sealed").is(false));
+    }
+
+    /** Every holder with a vote entered offline, or one voided: who entered what, how and when; never the choice. */
+    List<Elector> offlineRecords(String ballotId) {
+        Query query = new Query(Criteria.where("ballotId").is(ballotId).orOperator(
+                Criteria.where("channel").in(VoteChannel.PAPER, VoteChannel.DOOR_TO_DOOR, VoteChannel.ON_SITE),
+                Criteria.where("voided.0").exists(true)));
+        query.fields().exclude("choice").exclude("receipt").exclude("outbox");
+        return mongo.find(query, Elector.class);
     }
 
     /** Live turnout: owners and area that voted so far (never their choices). */

@@ -11,7 +11,12 @@ import java.util.UUID;
 
 import org.shangliang.contracts.meeting.BallotSpec;
 import org.shangliang.contracts.meeting.Outcome;
+import org.shangliang.contracts.vote.OfflineVoteContestResolved;
+import org.shangliang.contracts.vote.OfflineVoteContested;
+import org.shangliang.contracts.vote.OfflineVoteRecorded;
 import org.shangliang.platform.domain.Rejection;
+import org.shangliang.platform.outbox.OutboxRelay;
+import org.shangliang.platform.outbox.PendingEvent;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ProblemException;
 import org.shangliang.votes.counting.Choice;
@@ -36,14 +41,20 @@ public class Ballots {
     private static final Logger log = LoggerFactory.getLogger(Ballots.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    static final String ELECTORS = "electors";
+
     private final BallotStore store;
     private final Rolls rolls;
     private final Clock clock;
+    private final OutboxRelay relay;
 
-    Ballots(BallotStore store, Rolls rolls, Clock clock) {
+    Ballots(BallotStore store, Rolls rolls, Clock clock, OutboxRelay relay) {
         this.store = store;
         this.rolls = rolls;
         this.clock = clock;
+        this.relay = relay;
+        // offline votes and contests queue their events in the elector's own document
+        relay.watch(ELECTORS);
     }
 
     /** The same meeting and topic always give the same ballot: a redelivered conclusion opens nothing twice. */
@@ -134,9 +145,65 @@ public class Ballots {
             throw Rejection.invalid("ballot.channel-not-offline", "An offline vote comes on PAPER, DOOR_TO_DOOR or ON_SITE")
                     .with("field", "channel");
         }
-        ballot.checkTakesVotes(clock.instant());
-        return store.recordVote(ballot.getId(), voter, choice, channel, evidence, recordedBy, receipt(), clock.instant())
+        Instant now = clock.instant();
+        ballot.checkTakesVotes(now);
+        Elector elector = store.elector(ballot.getId(), voter).orElseThrow(() -> notInElectorate(voter));
+        PendingEvent notice = PendingEvent.of(new OfflineVoteRecorded(ballot.getId(), ballot.getTopicId(),
+                ballot.getCommunity(), elector.holder(), elector.ownerId(), elector.flats(), channel.name(), evidence,
+                recordedBy, now), now);
+        Elector recorded = store.recordOfflineVote(elector, choice, channel, evidence, recordedBy, receipt(), now, notice)
                 .orElseThrow(() -> whyNotRecorded(ballot, voter, notInElectorate(voter)));
+        relay.relaySoon(ELECTORS, recorded.id());
+        log.info("Ballot {}: {} vote for holder {} recorded by {}", ballot.getId(), channel, elector.holder(), recordedBy);
+        return recorded;
+    }
+
+    /**
+     * The owner contests a vote the committee or staff recorded for her, while the ballot is open;
+     * the committee is told. Once per recorded vote.
+     */
+    Elector contest(Ballot ballot, String ownerId, String reason) {
+        Instant now = clock.instant();
+        ballot.checkStillOpen(now, "contest");
+        Elector mine = store.elector(ballot.getId(), new Voter.Owner(ownerId)).orElseThrow(() ->
+                Rejection.notAllowed("ballot.not-in-electorate", "You are not in this ballot's electorate"));
+        mine.checkContestable();
+        PendingEvent notice = PendingEvent.of(new OfflineVoteContested(ballot.getId(), ballot.getTopicId(),
+                ballot.getCommunity(), mine.holder(), mine.ownerId(), reason, now), now);
+        Elector contested = store.contest(mine, Contest.pending(reason, now), notice)
+                .orElseThrow(() -> Rejection.conflict("ballot.contest.changed", "The vote changed meanwhile; "
+                        + "read it again"));
+        relay.relaySoon(ELECTORS, contested.id());
+        log.info("Ballot {}: holder {} contests the {} vote recorded by {}", ballot.getId(), mine.holder(),
+                mine.channel(), mine.recordedBy());
+        return contested;
+    }
+
+    /**
+     * The committee resolves a pending contest while the ballot is open: VOID removes the vote (kept
+     * in the audit) so the owner may vote again; UPHOLD keeps it. The owner is told either way.
+     */
+    Elector resolveContest(Ballot ballot, String holder, Contest.Decision decision, String reason, String by) {
+        Instant now = clock.instant();
+        ballot.checkStillOpen(now, "resolve-contest");
+        Elector contested = store.elector(ballot.getId(), new Voter.Holder(holder)).orElseThrow(() ->
+                notInElectorate(new Voter.Holder(holder)));
+        contested.checkResolvable();
+        String outcome = decision == Contest.Decision.VOID ? Contest.Status.VOIDED.name() : Contest.Status.UPHELD.name();
+        PendingEvent notice = PendingEvent.of(new OfflineVoteContestResolved(ballot.getId(), ballot.getTopicId(),
+                ballot.getCommunity(), contested.holder(), contested.ownerId(), outcome, reason, by, now), now);
+        Elector resolved = (decision == Contest.Decision.VOID
+                ? store.voidVote(contested, contested.voidedBy(by, reason, now), notice)
+                : store.uphold(contested, contested.contest().upheld(by, reason, now), notice))
+                .orElseThrow(() -> Rejection.conflict("ballot.contest.none-pending", "Holder " + holder
+                        + " has no pending contest", holder).with("holder", holder));
+        relay.relaySoon(ELECTORS, resolved.id());
+        log.info("Ballot {}: contest of holder {} {} by {}: {}", ballot.getId(), holder, outcome, by, reason);
+        return resolved;
+    }
+
+    List<Elector> offlineRecords(String ballotId) {
+        return store.offlineRecords(ballotId);
     }
 
     /** Why the conditional write matched nothing: not in the electorate, voted already, or sealed by closing. */

@@ -44,6 +44,43 @@ class CanvassController {
                           java.time.OffsetDateTime votedAt) {
     }
 
+    /** A contest as the committee, staff and the owner read it. */
+    record ContestView(String reason, java.time.OffsetDateTime contestedAt, Contest.Status status, String resolvedBy,
+                       String resolution, java.time.OffsetDateTime resolvedAt) {
+        static ContestView of(Contest c) {
+            return c == null ? null : new ContestView(c.reason(), ApiTime.of(c.contestedAt()), c.status(),
+                    c.resolvedBy(), c.resolution(), ApiTime.of(c.resolvedAt()));
+        }
+    }
+
+    record VoidedView(VoteChannel channel, String evidence, String recordedBy, java.time.OffsetDateTime votedAt,
+                      String contestReason, String voidedBy, String reason, java.time.OffsetDateTime voidedAt) {
+        static VoidedView of(VoidedVote v) {
+            return new VoidedView(v.channel(), v.evidence(), v.recordedBy(), ApiTime.of(v.votedAt()), v.contestReason(),
+                    v.voidedBy(), v.reason(), ApiTime.of(v.voidedAt()));
+        }
+    }
+
+    /** Who entered which offline vote, and its contest and voided entries: the record, never the choice. */
+    record OfflineRecord(String holder, String ownerId, List<String> flats, VoteChannel channel, String evidence,
+                         String recordedBy, java.time.OffsetDateTime votedAt, ContestView contest,
+                         List<VoidedView> voided) {
+        static OfflineRecord of(Elector e) {
+            boolean offline = e.channel() != null && e.channel().offline();
+            return new OfflineRecord(e.holder(), e.ownerId(), e.flats(), offline ? e.channel() : null,
+                    offline ? e.evidence() : null, offline ? e.recordedBy() : null,
+                    offline ? ApiTime.of(e.votedAt()) : null, ContestView.of(e.contest()),
+                    e.voidedVotes().stream().map(VoidedView::of).toList());
+        }
+    }
+
+    record OfflineRecords(String ballotId, int pendingContests, List<OfflineRecord> records) {
+    }
+
+    record Resolution(@NotBlank @Size(max = 200) String holder, @NotNull Contest.Decision decision,
+                      @NotBlank @Size(min = 2, max = 500) String reason) {
+    }
+
     private final Ballots ballots;
 
     CanvassController(Ballots ballots) {
@@ -98,5 +135,31 @@ class CanvassController {
                     .with("field", "flat");
         }
         return named.get(0);
+    }
+
+    @GetMapping("/api/ballots/{id}/offline-votes")
+    @Operation(summary = "Who entered which offline vote for whom, how, on what evidence and when, with owners' "
+            + "contests and the votes voided after one (never a choice); pending contests first")
+    OfflineRecords offlineVotes(@PathVariable String id, CurrentUser user) {
+        Ballot ballot = ballots.visible(id, user);
+        List<OfflineRecord> records = new ArrayList<>(ballots.offlineRecords(ballot.getId()).stream()
+                .map(OfflineRecord::of).toList());
+        records.sort(java.util.Comparator.comparing((OfflineRecord r) -> r.contest() == null
+                || r.contest().status() != Contest.Status.PENDING).thenComparing(r -> r.votedAt() == null
+                ? java.time.OffsetDateTime.MIN : r.votedAt(), java.util.Comparator.reverseOrder()));
+        int pending = (int) records.stream().filter(r -> r.contest() != null
+                && r.contest().status() == Contest.Status.PENDING).count();
+        return new OfflineRecords(id, pending, records);
+    }
+
+    @PostMapping("/api/ballots/{id}/contest-resolutions")
+    @PreAuthorize("hasRole('COMMITTEE')")
+    @Operation(summary = "Resolve an owner's contest of an offline vote while the ballot is open: VOID removes the "
+            + "vote (kept in the audit; the owner may vote again) or UPHOLD keeps it, with a reason; the owner is told "
+            + "(409 when no contest is pending or the ballot is not open)")
+    OfflineRecord resolve(@PathVariable String id, @Valid @RequestBody Resolution body, CurrentUser user) {
+        Ballot ballot = ballots.visible(id, user);
+        return OfflineRecord.of(ballots.resolveContest(ballot, body.holder().strip(), body.decision(),
+                body.reason().strip(), user.id()));
     }
 }

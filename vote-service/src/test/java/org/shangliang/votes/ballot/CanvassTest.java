@@ -17,7 +17,7 @@ class CanvassTest {
     private static Elector elector(String holder, VoteChannel votedBy, String... flats) {
         return new Elector("b/" + holder, "b", holder, holder, holder, 6_000, List.of(flats),
                 votedBy == null ? null : Choice.FOR, votedBy, null, null, null,
-                votedBy == null ? null : Instant.parse("2026-12-02T02:00:00Z"), false, null);
+                votedBy == null ? null : Instant.parse("2026-12-02T02:00:00Z"), false, null, null, null);
     }
 
     @Test
