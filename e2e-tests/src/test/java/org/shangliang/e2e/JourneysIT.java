@@ -100,7 +100,7 @@ class JourneysIT {
                 .isEqualTo(200);
         var concluded = api.post("wang.jianguo", "/api/meetings/" + meeting + "/conclusion", """
                 {"outcomes": [{"topicId": "%s", "resolution": "PUT_TO_VOTE", "proposal": "按楼层分摊费用加装电梯",
-                               "ballot": {"rule": "CIVIL_CODE_MAJOR", "closesAt": "%s"}}]}""".formatted(topic, Gateway.in(Duration.ofSeconds(35))));
+                               "ballot": {"rule": "CIVIL_CODE_MAJOR", "closesAt": "%s"}}]}""".formatted(topic, Gateway.in(Duration.ofSeconds(45))));
         assertThat(concluded.status()).as(concluded.body().toString()).isEqualTo(200);
 
         JsonNode ballot = ballotOf(topic);
@@ -120,7 +120,19 @@ class JourneysIT {
         assertThat(api.post("wang.jianguo", "/api/ballots/" + ballotId + "/offline-votes", """
                 {"ownerId": "li.xiulan", "choice": "FOR", "channel": "DOOR_TO_DOOR", "evidence": "入户表决记录 31-3-601"}""")
                 .status()).isEqualTo(201);
-        assertThat(api.get("li.xiulan", "/api/ballots/" + ballotId + "/my-vote").text("channel")).isEqualTo("DOOR_TO_DOOR");
+        assertThat(api.get("li.xiulan", "/api/ballots/" + ballotId + "/my-vote").text("recordedBy")).isEqualTo("wang.jianguo");
+        // she did not give that vote: she contests it, the committee voids it (audited), she votes herself
+        assertThat(api.post("li.xiulan", "/api/ballots/" + ballotId + "/my-vote/contest",
+                "{\"reason\": \"那天我不在家，入户表决记录不是我签的\"}").status()).isEqualTo(201);
+        assertThat(api.get("wang.jianguo", "/api/ballots/" + ballotId + "/offline-votes").body().get("pendingContests")
+                .asInt()).isEqualTo(1);
+        var voided = api.post("wang.jianguo", "/api/ballots/" + ballotId + "/contest-resolutions", """
+                {"holder": "李秀兰", "decision": "VOID", "reason": "核实签字不是本人所写，请业主本人投票"}""");
+        assertThat(voided.status()).as(voided.body().toString()).isEqualTo(200);
+        assertThat(voided.body().get("voided").get(0).get("recordedBy").asString()).isEqualTo("wang.jianguo");
+        assertThat(api.post("li.xiulan", "/api/ballots/" + ballotId + "/votes", "{\"choice\":\"FOR\"}").status())
+                .isEqualTo(201);
+        assertThat(api.get("li.xiulan", "/api/ballots/" + ballotId + "/my-vote").text("channel")).isEqualTo("ONLINE");
 
         await().atMost(Duration.ofSeconds(90)).until(() -> api.get("zhao.lei", "/api/ballots/" + ballotId).text("status").equals("CLOSED"));
         var result = api.get("zhao.lei", "/api/ballots/" + ballotId + "/result").body();
@@ -149,7 +161,10 @@ class JourneysIT {
         // every notification exactly once, although the notification-service was killed half-way
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(inboxAbout("li.xiulan", topic).stream()
                 .map(n -> n.get("type").asString()).toList()).contains("MEETING_SCHEDULED", "MEETING_CONCLUDED",
-                "BALLOT_OPENED", "BALLOT_CLOSED", "TOPIC_COMPLETED"));
+                "BALLOT_OPENED", "OFFLINE_VOTE_RECORDED", "OFFLINE_VOTE_CONTEST_RESOLVED", "BALLOT_CLOSED",
+                "TOPIC_COMPLETED"));
+        assertThat(inboxAbout("wang.jianguo", topic).stream().map(n -> n.get("type").asString()).toList())
+                .contains("OFFLINE_VOTE_CONTESTED");
         for (String user : List.of("li.xiulan", "zhang.weimin", "chen.fang", "wang.jianguo", "zhou.jianhua")) {
             Set<String> seen = new HashSet<>();
             for (JsonNode n : inboxAbout(user, topic)) {
