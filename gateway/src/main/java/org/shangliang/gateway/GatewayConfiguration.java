@@ -10,6 +10,7 @@ import org.shangliang.gateway.resilience.ResilienceProperties;
 import org.shangliang.gateway.web.BodySizeLimitFilter;
 import org.shangliang.gateway.web.GatewayProblems;
 import org.shangliang.gateway.web.RequestIdFilter;
+import org.shangliang.gateway.web.TrailingSlashFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
@@ -31,6 +32,11 @@ public class GatewayConfiguration {
     @Bean
     public RequestIdFilter requestIdFilter() {
         return new RequestIdFilter();
+    }
+
+    @Bean
+    public TrailingSlashFilter trailingSlashFilter(GatewayProblems problems) {
+        return new TrailingSlashFilter(problems);
     }
 
     @Bean

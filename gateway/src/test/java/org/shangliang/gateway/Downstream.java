@@ -72,6 +72,10 @@ final class Downstream {
         return "http://127.0.0.1:" + port;
     }
 
+    synchronized int count() {
+        return received.size();
+    }
+
     Received last() {
         return received.get(received.size() - 1);
     }

@@ -34,6 +34,14 @@ class RoleRulesTest extends GatewayTestSupport {
     }
 
     @Test
+    void aTrailingSlashDoesNotSlipPastARoleRule() throws Exception {
+        var slash = call("POST", "/api/topics/t1/review/", token("RESIDENT"));
+        assertThat(slash.statusCode()).isEqualTo(404);
+        assertThat(body(slash).get("type").asString()).isEqualTo("urn:shangliang:problem:not-found");
+        assertThat(TOPICS.count()).as("nothing reached topic-service").isZero();
+    }
+
+    @Test
     void a403NamesTheRoleNeededInTheCallersLanguage() throws Exception {
         var zh = call("POST", "/api/topics/t1/review", token("RESIDENT"));
         assertThat(body(zh).get("detail").asString()).isEqualTo("这项操作需要以下角色：居委会");

@@ -42,6 +42,9 @@ import org.shangliang.platform.testing.Streams;
 /** API.md's "who is told what", every notification type, against the real broker and store. */
 class RecipientsTest extends NotificationServiceTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     @Test
     void everyTypeReachesExactlyThePeopleItConcerns() {
         String c = community();
@@ -201,5 +204,28 @@ class RecipientsTest extends NotificationServiceTestSupport {
         assertThat(committee.post("/api/notifications/read-all", null).status()).isEqualTo(204);
         assertThat(committee.get("/api/notifications").body().get("unreadCount").asInt()).isZero();
         assertThat(resident(c, person("r")).post("/api/notifications/" + first + "/read", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aParticipantOfAnotherCommunityIsNeitherShownNorMailedTheMeeting() {
+        String c = community();
+        String elsewhere = community();
+        String insider = person("wang.jianguo");
+        String outsider = person("tang.jun");
+        resident(elsewhere, outsider).put("/api/notification-preferences", """
+                {"email": "%s@example.cn", "channels": {"inApp": true, "email": true}}""".formatted(outsider));
+        String meeting = "m-" + java.util.UUID.randomUUID();
+        Instant now = Instant.now();
+        Streams.publish(new MeetingScheduled(meeting, c, "加装电梯协商议事会", List.of("t-" + meeting), now.plusSeconds(86_400),
+                now.plusSeconds(93_600), "党群服务中心", MeetingFormat.IN_PERSON, 30,
+                List.of(new Participant("王建国", insider, Affiliation.RESIDENT_REP),
+                        new Participant("唐军", outsider, Affiliation.GRID_WORKER)), "committee", now));
+
+        assertThat(types(inboxWith(resident(c, insider), 1))).containsExactly("MEETING_SCHEDULED");
+        assertThat(resident(elsewhere, outsider).get("/api/notifications").body().get("total").asInt())
+                .as("the meeting is 404 to them; so is its news").isZero();
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("recipientId").is(outsider)), "email_deliveries"))
+                .isZero();
     }
 }

@@ -35,7 +35,9 @@ class MeetingReminders {
 
     @Scheduled(fixedDelayString = "${shangliang.meetings.reminder-interval:30s}",
             initialDelayString = "${shangliang.meetings.reminder-interval:30s}")
-    @SchedulerLock(name = "meeting-reminders", lockAtMostFor = "PT10M")
+    // an instance killed mid-tick holds the lock until lockAtMostFor: two minutes, not ten, before another
+    // instance takes over (every step is idempotent, so an overlap after that is harmless)
+    @SchedulerLock(name = "meeting-reminders", lockAtMostFor = "PT2M")
     void tick() {
         Instant now = clock.instant();
         Query due = new Query(Criteria.where("status").is(Meeting.Status.SCHEDULED).and("startsAt").gt(now)

@@ -31,7 +31,11 @@ public class Inbox {
     /** The user's notifications; {@code prefs} are the user's, read once by the caller for the whole request. */
     public Criteria of(CurrentUser user, Preferences prefs) {
         List<String> roles = user.roles().stream().map(Enum::name).toList();
-        Criteria mine = new Criteria().orOperator(Criteria.where("recipientId").is(user.id()),
+        // personal notices of the person's own community only: a meeting of another community that named
+        // them as a participant is not theirs to read (it is 404 to them)
+        Criteria personal = user.isStreetLevel() ? Criteria.where("recipientId").is(user.id())
+                : Criteria.where("recipientId").is(user.id()).and("community").is(user.community());
+        Criteria mine = new Criteria().orOperator(personal,
                 Criteria.where("audienceCommunity").is(user.community()).and("audienceRole").in(roles));
         return prefs.mutedCategories().isEmpty() ? mine
                 : new Criteria().andOperator(mine, Criteria.where("type").nin(prefs.mutedCategories()));

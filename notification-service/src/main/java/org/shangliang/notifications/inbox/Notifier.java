@@ -56,10 +56,20 @@ public class Notifier {
             insert(new Notification(id, type, recipient, null, null, about.community(), about.topicId(), about.meetingId(),
                     about.ballotId(), params, at));
             Preferences prefs = preferences.get(recipient);
-            if (prefs != null && prefs.wantsEmail(type.name())) {
+            if (prefs != null && prefs.wantsEmail(type.name()) && livesIn(prefs, about.community())) {
                 queueEmail(id, recipient, prefs, type, params, about, at);
             }
         }
+    }
+
+    /**
+     * A person named by another community (a meeting's participant from elsewhere) is not mailed its
+     * news; the inbox hides it too ({@link Inbox}). Street-level accounts and people whose community
+     * is not known yet (no preferences saved) are not held back here.
+     */
+    private static boolean livesIn(Preferences prefs, String community) {
+        return prefs.community() == null || "*".equals(prefs.community()) || community == null
+                || prefs.community().equals(community);
     }
 
     /** Everyone holding {@code role} in the community, now or later. */

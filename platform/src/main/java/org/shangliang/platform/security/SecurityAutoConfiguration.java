@@ -12,6 +12,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -51,6 +56,18 @@ public class SecurityAutoConfiguration {
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable());
         return http.build();
+    }
+
+    /**
+     * What the gateway requires of a token, required here too (Spring Boot adds it to the decoder's
+     * own checks of signature, issuer, audience and lifetime): an expiry, so no token lives forever,
+     * and a subject, so every request names who made it.
+     */
+    @Bean
+    public OAuth2TokenValidator<Jwt> expiryAndSubjectRequired() {
+        return new DelegatingOAuth2TokenValidator<>(
+                new JwtClaimValidator<Object>(JwtClaimNames.EXP, exp -> exp != null),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
     }
 
     @Bean

@@ -56,6 +56,20 @@ class ProblemDetailsAndRequestIdTest extends PlatformIntegrationTest {
                 .statusCode()).isEqualTo(401);
     }
 
+    /** A service called directly checks what the gateway checks: a token never expiring or naming nobody is refused. */
+    @Test
+    void tokensWithoutExpiryOrSubjectAre401NotA500() throws Exception {
+        var tokens = TestTokens.shared();
+        String forever = tokens.sign(tokens.claims("li.xiulan", "李秀兰", List.of("RESIDENT"), "yuejiang", null,
+                Instant.now(), Duration.ofHours(1)).expirationTime(null).build());
+        String nobody = tokens.sign(tokens.claims("li.xiulan", "李秀兰", List.of("RESIDENT"), "yuejiang", null,
+                Instant.now(), Duration.ofHours(1)).subject(null).build());
+        assertThat(send(request("/api/samples/x").header("Authorization", "Bearer " + forever).GET()).statusCode())
+                .isEqualTo(401);
+        assertThat(send(request("/api/samples/x").header("Authorization", "Bearer " + nobody).GET()).statusCode())
+                .isEqualTo(401);
+    }
+
     @Test
     void aMissingRoleIsA403Problem() throws Exception {
         var response = send(authorized("/api/samples/x/review").POST(HttpRequest.BodyPublishers.noBody()));

@@ -31,7 +31,9 @@ class BallotClock {
     }
 
     @Scheduled(fixedDelayString = "${shangliang.votes.clock-interval:2s}", initialDelayString = "${shangliang.votes.clock-interval:2s}")
-    @SchedulerLock(name = "ballot-clock", lockAtMostFor = "PT10M")
+    // an instance killed mid-tick holds the lock until lockAtMostFor: two minutes, not ten, before another
+    // instance takes over (every step is idempotent, so an overlap after that is harmless)
+    @SchedulerLock(name = "ballot-clock", lockAtMostFor = "PT2M")
     void tick() {
         Instant now = clock.instant();
         each(store.due(BallotStatus.SCHEDULED, "opensAt", now, null), ballots::openIfDue);
