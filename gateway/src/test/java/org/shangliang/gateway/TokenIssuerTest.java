@@ -26,6 +26,7 @@ class TokenIssuerTest extends GatewayTestSupport {
             Files.writeString(dir.resolve("accounts.csv"), """
                     username,password,name,roles,community,home
                     li.xiulan,{noop}demo2026,李秀兰,RESIDENT,yuejiang,yuejiang/yuejiang-xincun/31/3/601
+                    zhang.weimin,{noop}demo2026,张为民,RESIDENT,yuejiang,yuejiang/yuejiang-xincun/31/3/602
                     wang.jianguo,{bcrypt}$2a$10$7AHYMn6RrfKDdlTuwZ8XJOFgn5HNBLPtrqs7tH43Bq5efh9vh3.8S,王建国,COMMITTEE|STAFF,yuejiang,
                     """);
             return dir;
@@ -74,6 +75,41 @@ class TokenIssuerTest extends GatewayTestSupport {
         String token = body(response).get("accessToken").asString();
         assertThat(call("POST", "/api/topics/t1/review", token).statusCode()).isEqualTo(200);
         assertThat(call("POST", "/api/topics/t1/progress", token).statusCode()).isEqualTo(200);
+    }
+
+    /** A sign-in sent from another loopback address (127.0.0.2), as a second device would: the status code. */
+    private int signInFrom(String localAddress, String username, String password) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
+            byte[] body = ("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            var out = socket.getOutputStream();
+            out.write(("POST /auth/token HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    @Test
+    void wrongPasswordsSlowDownThatAddressButNeverLockTheOwnerOut() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(signIn("zhang.weimin", "guess-" + i).statusCode()).isEqualTo(401);
+        }
+        var backOff = signIn("zhang.weimin", "guess-5");
+        assertThat(backOff.statusCode()).as("after five wrong passwords the guesser waits").isEqualTo(429);
+        assertThat(backOff.headers().firstValue("Retry-After")).isPresent();
+        assertThat(signInFrom("127.0.0.2", "zhang.weimin", "demo2026")).as("the owner on her own phone").isEqualTo(200);
+        assertThat(signIn("li.xiulan", "demo2026").statusCode()).as("other users from the guessing address")
+                .isEqualTo(200);
+        Thread.sleep(1_100);
+        assertThat(signIn("zhang.weimin", "guess-6").statusCode()).as("a second later one more try").isEqualTo(401);
+        assertThat(signIn("zhang.weimin", "guess-7").statusCode()).as("then two seconds").isEqualTo(429);
     }
 
     @Test

@@ -29,6 +29,7 @@ class LiveAndEmailTest extends NotificationServiceTestSupport {
     private final class Listener implements AutoCloseable {
         final List<String> ids = new CopyOnWriteArrayList<>();
         final List<String> data = new CopyOnWriteArrayList<>();
+        volatile boolean ended;
         private final java.util.concurrent.CompletableFuture<HttpResponse<Stream<String>>> response;
 
         Listener(String token, String lastEventId) {
@@ -38,13 +39,16 @@ class LiveAndEmailTest extends NotificationServiceTestSupport {
                 builder.header("Last-Event-ID", lastEventId);
             }
             response = HttpClient.newHttpClient().sendAsync(builder.build(), HttpResponse.BodyHandlers.ofLines());
-            response.thenAccept(r -> r.body().forEach(line -> {
-                if (line.startsWith("id:")) {
-                    ids.add(line.substring(3).strip());
-                } else if (line.startsWith("data:")) {
-                    data.add(line.substring(5).strip());
-                }
-            }));
+            response.thenAccept(r -> {
+                r.body().forEach(line -> {
+                    if (line.startsWith("id:")) {
+                        ids.add(line.substring(3).strip());
+                    } else if (line.startsWith("data:")) {
+                        data.add(line.substring(5).strip());
+                    }
+                });
+                ended = true;
+            });
         }
 
         @Override
@@ -88,6 +92,33 @@ class LiveAndEmailTest extends NotificationServiceTestSupport {
             Thread.sleep(1_000);
             assertThat(resumed.ids).hasSize(2).doesNotContain(first);
             assertThat(String.join("\n", resumed.data)).contains("TOPIC_COMPLETED", "楼道粉刷");
+        }
+    }
+
+    @Test
+    void aStreamEndsWhenItsTokenExpiresAndOnePersonKeepsAtMostFiveOpen() throws Exception {
+        String c = community();
+        String reader = person("li.xiulan");
+        String shortLived = tokens.sign(tokens.claims(reader, "李秀兰", List.of("RESIDENT"), c, c + "/x/1/1/101",
+                Instant.now(), Duration.ofSeconds(3)).build());
+        try (var expiring = new Listener(shortLived, null)) {
+            Thread.sleep(1_000);
+            assertThat(expiring.ended).isFalse();
+            await().atMost(Duration.ofSeconds(10)).until(() -> expiring.ended);
+        }
+
+        String token = tokens.resident(reader, "李秀兰", c, c + "/x/1/1/101");
+        List<Listener> tabs = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                tabs.add(new Listener(token, null));
+                Thread.sleep(300);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> tabs.get(0).ended);
+            Thread.sleep(500);
+            assertThat(tabs.subList(1, 6)).noneMatch(l -> l.ended);
+        } finally {
+            tabs.forEach(Listener::close);
         }
     }
 

@@ -48,12 +48,8 @@ public class IdentityConfiguration {
     }
 
     @Bean
-    public Buckets loginPerUsername(LimitProperties limits) {
-        return new Buckets(limits.loginPerUsername(), limits.loginPeriod());
-    }
-
-    @Bean
-    public Buckets loginPerAddress(LimitProperties limits) {
-        return new Buckets(limits.loginPerAddress(), limits.loginPeriod());
+    public SignInGuard signInGuard(LimitProperties limits) {
+        return new SignInGuard(limits.loginPerUsername().intValue(),
+                new Buckets(limits.loginPerAddress(), limits.loginPeriod()), Clock.systemUTC());
     }
 }

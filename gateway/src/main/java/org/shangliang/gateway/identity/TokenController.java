@@ -7,11 +7,9 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.shangliang.gateway.limits.Buckets;
 import org.shangliang.gateway.web.GatewayProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,7 +27,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * {@code POST /auth/token} and {@code GET /.well-known/jwks.json} of the built-in issuer. A wrong
  * password and an unknown user get the same 401 after the same work (one bcrypt comparison each),
- * and sign-in attempts are limited per username and per address.
+ * and wrong passwords slow down further tries of that username from that address ({@link SignInGuard}).
  */
 @RestController
 @ConditionalOnProperty(name = "shangliang.issuer.enabled", havingValue = "true")
@@ -47,21 +45,18 @@ public class TokenController {
     private final TokenIssuer issuer;
     private final SigningKey key;
     private final PasswordEncoder passwords;
-    private final Buckets perUsername;
-    private final Buckets perAddress;
+    private final SignInGuard guard;
     private final GatewayProblems problems;
     /** bcrypt of a random secret: compared when there is no bcrypt hash to compare, so every attempt costs the same. */
     private final String dummyBcrypt;
 
     public TokenController(AccountDirectory accounts, TokenIssuer issuer, SigningKey key, PasswordEncoder passwords,
-                           @Qualifier("loginPerUsername") Buckets loginPerUsername,
-                           @Qualifier("loginPerAddress") Buckets loginPerAddress, GatewayProblems problems) {
+                           SignInGuard guard, GatewayProblems problems) {
         this.accounts = accounts;
         this.issuer = issuer;
         this.key = key;
         this.passwords = passwords;
-        this.perUsername = loginPerUsername;
-        this.perAddress = loginPerAddress;
+        this.guard = guard;
         this.problems = problems;
         this.dummyBcrypt = "{bcrypt}" + new BCryptPasswordEncoder().encode(UUID.randomUUID().toString());
     }
@@ -70,12 +65,10 @@ public class TokenController {
     public Mono<ResponseEntity<?>> token(@Valid @RequestBody Credentials credentials, ServerWebExchange exchange) {
         String address = Optional.ofNullable(exchange.getRequest().getRemoteAddress())
                 .map(InetSocketAddress::getHostString).orElse("unknown");
-        Buckets.Decision byAddress = perAddress.take(address);
-        Buckets.Decision byName = perUsername.take(credentials.username());
-        if (!byAddress.allowed() || !byName.allowed()) {
-            long wait = Math.max(byAddress.allowed() ? 0 : byAddress.retryAfterSeconds(),
-                    byName.allowed() ? 0 : byName.retryAfterSeconds());
-            log.warn("Sign-in attempts limited for {} from {}", printable(credentials.username()), address);
+        long wait = guard.waitSeconds(credentials.username(), address);
+        if (wait > 0) {
+            log.warn("Sign-in for {} from {} backs off for {} s after wrong passwords", printable(credentials.username()),
+                    address, wait);
             return Mono.just(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", Long.toString(wait))
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -84,6 +77,13 @@ public class TokenController {
         }
         return Mono.fromCallable(() -> authenticate(credentials))
                 .subscribeOn(Schedulers.boundedElastic())
+                .doOnNext(account -> {
+                    if (account.isPresent()) {
+                        guard.succeeded(credentials.username(), address);
+                    } else {
+                        guard.failed(credentials.username(), address);
+                    }
+                })
                 .map(account -> account
                         .<ResponseEntity<?>>map(a -> ResponseEntity.ok()
                                 .header("Cache-Control", "no-store")

@@ -34,6 +34,16 @@ public final class Buckets {
         return new Decision(probe.isConsumed(), Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000));
     }
 
+    /** Whether {@code key} has a token left, without taking it (for limits that count only some outcomes). */
+    public Decision peek(String key) {
+        Bucket bucket = buckets.getIfPresent(key);
+        if (bucket == null) {
+            return new Decision(true, 0);
+        }
+        var probe = bucket.estimateAbilityToConsume(1);
+        return new Decision(probe.canBeConsumed(), Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000));
+    }
+
     /** Whether a request may pass; if not, after how many seconds to retry (the {@code Retry-After}). */
     public record Decision(boolean allowed, long retryAfterSeconds) {
     }

@@ -8,10 +8,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * @param perUser          requests per {@code period} of one signed-in user ({@code sub})
  * @param perAddress       requests per {@code period} from one client address without a token
- * @param loginPerUsername sign-in attempts per {@code loginPeriod} for one username: what protects an account
- *                         against password guessing (10 per 5 minutes)
- * @param loginPerAddress  sign-in attempts per {@code loginPeriod} from one address, against spraying many
- *                         usernames; generous (300 per 5 minutes) because a community office terminal or a
+ * @param loginPerUsername wrong passwords for one username from one address before each further try of that
+ *                         pair waits, doubling (5; see SignInGuard): slows guessing, never locks the owner out
+ * @param loginPerAddress  wrong passwords per {@code loginPeriod} from one address over all usernames, against
+ *                         spraying; generous (300 per 5 minutes) because a community office terminal or a
  *                         shared NAT address signs in many residents legitimately
  * @param maxBodySize      the largest request body (API.md: over 1 MiB is 413)
  * @param rollBodySize     the largest roll upload (a CSV of up to 50,000 rows)
@@ -28,7 +28,7 @@ public record LimitProperties(Long perUser, Long perAddress, Duration period, Lo
         perUser = perUser == null ? 600L : perUser;
         perAddress = perAddress == null ? 300L : perAddress;
         period = period == null ? Duration.ofMinutes(1) : period;
-        loginPerUsername = loginPerUsername == null ? 10L : loginPerUsername;
+        loginPerUsername = loginPerUsername == null ? 5L : loginPerUsername;
         loginPerAddress = loginPerAddress == null ? 300L : loginPerAddress;
         loginPeriod = loginPeriod == null ? Duration.ofMinutes(5) : loginPeriod;
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;

@@ -17,6 +17,7 @@ import org.shangliang.notifications.email.Preferences;
 import org.shangliang.notifications.inbox.Inbox;
 import org.shangliang.notifications.inbox.Notification;
 import org.shangliang.platform.security.CurrentUser;
+import org.shangliang.platform.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +25,10 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,7 +38,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code GET /api/notifications/stream}: Server-Sent Events, each new notification as it is made,
  * with heartbeats. Every open stream follows the store (not this instance's memory), so it works
  * behind any instance, and {@code Last-Event-ID} resumes exactly after the last notification a client
- * saw: nothing made while it was reconnecting is missed.
+ * saw: nothing made while it was reconnecting is missed. A stream ends when the token it was opened
+ * with expires (the client reconnects with a fresh token and {@code Last-Event-ID}); one person keeps
+ * at most {@code streams-per-user} open (a new one closes their oldest) and an instance at most
+ * {@code streams-total} (then 503: try again shortly).
  */
 @RestController
 class NotificationStream {
@@ -51,19 +58,32 @@ class NotificationStream {
         return t;
     });
 
+    private final int perUser;
+    private final int total;
+
     NotificationStream(MongoTemplate mongo, Inbox inbox,
                        @Value("${shangliang.notifications.stream-poll:500ms}") Duration poll,
-                       @Value("${shangliang.notifications.heartbeat:15s}") Duration heartbeat) {
+                       @Value("${shangliang.notifications.heartbeat:15s}") Duration heartbeat,
+                       @Value("${shangliang.notifications.streams-per-user:5}") int perUser,
+                       @Value("${shangliang.notifications.streams-total:2000}") int total) {
         this.mongo = mongo;
         this.inbox = inbox;
         this.heartbeatMillis = heartbeat.toMillis();
+        this.perUser = perUser;
+        this.total = total;
         poller.scheduleWithFixedDelay(this::pollAll, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @GetMapping(path = "/api/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, CurrentUser user,
-                      Locale locale) throws IOException {
-        SseEmitter emitter = new SseEmitter(0L);
+                      @AuthenticationPrincipal Jwt token, Locale locale) throws IOException {
+        if (followers.size() >= total) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "problem.streams-full.detail",
+                    "Too many live streams are open; try again in a few seconds").with("retryAfterSeconds", 5);
+        }
+        Instant expiresAt = token.getExpiresAt();
+        long untilExpiry = Duration.between(Instant.now(), expiresAt).toMillis();
+        SseEmitter emitter = new SseEmitter(Math.max(1_000L, untilExpiry));
         Instant cursor = Instant.now();
         Set<String> sentAtCursor = new HashSet<>();
         if (lastEventId != null && !lastEventId.isBlank()) {
@@ -73,17 +93,39 @@ class NotificationStream {
                 sentAtCursor.add(last.getId());
             }
         }
-        Follower follower = new Follower(emitter, user, locale, cursor, sentAtCursor);
+        Follower follower = new Follower(emitter, user, locale, cursor, sentAtCursor, expiresAt);
         emitter.onCompletion(() -> followers.remove(follower));
-        emitter.onTimeout(() -> followers.remove(follower));
+        emitter.onTimeout(() -> {
+            // the token expired: end the stream cleanly; the client comes back with a fresh one
+            followers.remove(follower);
+            emitter.complete();
+        });
         emitter.onError(e -> followers.remove(follower));
         emitter.send(SseEmitter.event().comment("connected"));
+        closeOldestBeyondCap(user.id());
         followers.add(follower);
         return emitter;
     }
 
+    /** Leaves room for one more stream of this person: their oldest ones beyond the cap are closed. */
+    private void closeOldestBeyondCap(String userId) {
+        List<Follower> theirs = followers.stream().filter(f -> f.user.id().equals(userId))
+                .sorted(java.util.Comparator.comparingLong(f -> f.openedAt)).toList();
+        for (int i = 0; i <= theirs.size() - perUser; i++) {
+            Follower oldest = theirs.get(i);
+            followers.remove(oldest);
+            oldest.emitter.complete();
+        }
+    }
+
     private void pollAll() {
+        Instant now = Instant.now();
         for (Follower follower : followers) {
+            if (!now.isBefore(follower.expiresAt)) {
+                followers.remove(follower);
+                follower.emitter.complete();
+                continue;
+            }
             try {
                 follower.poll();
             } catch (IOException | IllegalStateException gone) {
@@ -107,8 +149,12 @@ class NotificationStream {
         Instant cursor;
         Set<String> sentAtCursor;
         long lastSent = System.currentTimeMillis();
+        final long openedAt = System.nanoTime();
+        final Instant expiresAt;
 
-        Follower(SseEmitter emitter, CurrentUser user, Locale locale, Instant cursor, Set<String> sentAtCursor) {
+        Follower(SseEmitter emitter, CurrentUser user, Locale locale, Instant cursor, Set<String> sentAtCursor,
+                 Instant expiresAt) {
+            this.expiresAt = expiresAt;
             this.emitter = emitter;
             this.user = user;
             this.locale = locale;

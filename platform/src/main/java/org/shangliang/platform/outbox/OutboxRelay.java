@@ -7,10 +7,12 @@ import static com.mongodb.client.model.Filters.lt;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +68,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final Map<String, Duration> sweptEvery = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastSwept = new ConcurrentHashMap<>();
     private ExecutorService relayExecutor;
     private ScheduledExecutorService sweeper;
     private volatile boolean running;
@@ -80,15 +84,19 @@ public class OutboxRelay implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** Publishes this aggregate's pending events soon, on the relay's own threads. */
     /**
      * Sweeps a collection whose documents get events written into their {@code outbox} by a store's
-     * own update rather than by saving an {@link OutboxAggregate} (which are swept anyway).
+     * own update rather than by saving an {@link OutboxAggregate} (which are swept anyway), once
+     * {@code every}: its events are relayed right after each write ({@link #relaySoon}), so the sweep
+     * only finds what a crash left behind, and a large collection (a ballot's electors) need not be
+     * scanned every couple of seconds.
      */
-    public void watch(String collection) {
+    public void watch(String collection, Duration every) {
         collections.add(collection);
+        sweptEvery.put(collection, every);
     }
 
+    /** Publishes this aggregate's pending events soon, on the relay's own threads. */
     public void relaySoon(String collection, Object aggregateId) {
         collections.add(collection);
         String key = collection + "/" + aggregateId;
@@ -143,7 +151,16 @@ public class OutboxRelay implements SmartLifecycle {
                 .filter(e -> OutboxAggregate.class.isAssignableFrom(e.getType()))
                 .forEach(e -> collections.add(e.getCollection()));
         int published = 0;
+        Instant now = clock.instant();
         for (String collection : collections) {
+            Duration every = sweptEvery.get(collection);
+            if (every != null) {
+                Instant last = lastSwept.get(collection);
+                if (last != null && now.isBefore(last.plus(every))) {
+                    continue;
+                }
+                lastSwept.put(collection, now);
+            }
             List<Object> ids = new ArrayList<>();
             mongo.getCollection(collection).find(exists("outbox.0")).projection(Projections.include("_id"))
                     .limit(500).forEach(d -> ids.add(d.get("_id")));

@@ -53,8 +53,9 @@ public class Ballots {
         this.rolls = rolls;
         this.clock = clock;
         this.relay = relay;
-        // offline votes and contests queue their events in the elector's own document
-        relay.watch(ELECTORS);
+        // offline votes and contests queue their events in the elector's own document and relay them at
+        // once; the sweep for what a crash left behind scans the (large) electors once a minute
+        relay.watch(ELECTORS, java.time.Duration.ofMinutes(1));
     }
 
     /** The same meeting and topic always give the same ballot: a redelivered conclusion opens nothing twice. */
