@@ -44,6 +44,18 @@ public class WebAutoConfiguration {
         return new ProblemDetailsAdvice(problems, messageSource);
     }
 
+    /** Unknown query parameters of the API are a 400 ({@link KnownParameters}). */
+    @Bean
+    public org.springframework.web.servlet.config.annotation.WebMvcConfigurer knownParameters(MessageSource messageSource) {
+        KnownParameters interceptor = new KnownParameters(messageSource);
+        return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor).addPathPatterns("/api/**");
+            }
+        };
+    }
+
     /** First of all filters, so even a rejected request has its id in the log and the response. */
     @Bean
     public FilterRegistrationBean<RequestIdFilter> requestIdFilter() {

@@ -126,6 +126,18 @@ class ProblemDetailsAndRequestIdTest extends PlatformIntegrationTest {
     }
 
     @Test
+    void anUnknownQueryParameterIsA400NamingItAndTheOnesTheEndpointTakes() throws Exception {
+        var typo = send(authorized("/api/samples?stauts=VOTING").GET());
+        assertThat(typo.statusCode()).isEqualTo(400);
+        JsonNode problem = json.readTree(typo.body());
+        assertThat(problem.get("detail").asString()).isEqualTo("这个接口没有参数 stauts；可用的参数：status");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("stauts");
+        assertThat(problem.get("errors").get(0).get("allowed").get(0).asString()).isEqualTo("status");
+        assertThat(send(authorized("/api/samples?status=VOTING").GET())
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aTimeOrNumberThatCannotBeReadSaysWhatItShouldBe() throws Exception {
         JsonNode time = json.readTree(post("{\"title\":\"t\",\"scope\":\"yuejiang\",\"startsAt\":\"2026-12-01 19:30\"}",
                 null).body()).get("errors").get(0);
