@@ -89,15 +89,14 @@ class BallotStore {
     }
 
     /**
-     * The vote itself: one atomic conditional update of the voter's elector ("no vote yet, not
+     * The owner's own online vote: one atomic conditional update of her elector ("no vote yet, not
      * sealed"). Empty when there is no such elector, it voted already, or the ballot was sealed.
      */
-    Optional<Elector> recordVote(String ballotId, Voter voter, Choice choice, VoteChannel channel, String evidence,
-                                 String recordedBy, String receipt, Instant at) {
+    Optional<Elector> recordOnlineVote(String ballotId, String ownerId, Choice choice, String receipt, Instant at) {
         return Optional.ofNullable(mongo.findAndModify(
-                new Query(whose(ballotId, voter).and("choice").is(null).and("sealed").is(false)),
-                new Update().set("choice", choice).set("channel", channel).set("evidence", evidence)
-                        .set("recordedBy", recordedBy).set("receipt", receipt).set("votedAt", at),
+                new Query(whose(ballotId, new Voter.Owner(ownerId)).and("choice").is(null).and("sealed").is(false)),
+                new Update().set("choice", choice).set("channel", VoteChannel.ONLINE).set("receipt", receipt)
+                        .set("votedAt", at),
                 FindAndModifyOptions.options().returnNew(true), Elector.class));
     }
 

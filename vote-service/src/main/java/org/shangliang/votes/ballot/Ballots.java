@@ -131,8 +131,7 @@ public class Ballots {
         ballot.checkTakesVotes(clock.instant());
         Voter owner = new Voter.Owner(ownerId);
         String receipt = receipt();
-        if (store.recordVote(ballot.getId(), owner, choice, VoteChannel.ONLINE, null, null, receipt, clock.instant())
-                .isEmpty()) {
+        if (store.recordOnlineVote(ballot.getId(), ownerId, choice, receipt, clock.instant()).isEmpty()) {
             throw whyNotRecorded(ballot, owner, Rejection.notAllowed("ballot.not-in-electorate",
                     "You are not in this ballot's electorate"));
         }
