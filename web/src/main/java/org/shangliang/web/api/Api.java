@@ -61,8 +61,17 @@ public class Api {
      * it cannot be read now (not found, not allowed, a service down), so the page still shows.
      */
     public Map<String, Object> getIfReadable(String path, Object... uriVariables) {
+        return ifReadable(() -> get(path, uriVariables));
+    }
+
+    /** {@link #getIfReadable} with query parameters. */
+    public Map<String, Object> getWithQueryIfReadable(String path, Map<String, ?> query, Object... uriVariables) {
+        return ifReadable(() -> getWithQuery(path, query, uriVariables));
+    }
+
+    private static Map<String, Object> ifReadable(java.util.function.Supplier<Map<String, Object>> read) {
         try {
-            return get(path, uriVariables);
+            return read.get();
         } catch (ApiProblem | ServiceUnavailable unreadable) {
             return null;
         }

@@ -21,7 +21,6 @@ import org.shangliang.contracts.meeting.Resolution;
 import org.shangliang.web.api.Api;
 import org.shangliang.web.api.ApiProblem;
 import org.shangliang.web.api.Fields;
-import org.shangliang.web.api.ServiceUnavailable;
 import org.shangliang.web.page.Dates;
 import org.shangliang.web.page.Forms;
 import org.shangliang.web.page.Viewer;
@@ -443,13 +442,8 @@ class MeetingPages {
                 continue;
             }
             // no roll yet, or the roll service is down: the form still works, the hint is left out
-            Map<String, Object> rollFloors;
-            try {
-                rollFloors = api.getWithQuery("/api/rolls/{community}/floors", Map.of("within", topic.get("scope")),
-                        topic.get("community"));
-            } catch (ApiProblem | ServiceUnavailable unreadable) {
-                rollFloors = null;
-            }
+            Map<String, Object> rollFloors = api.getWithQueryIfReadable("/api/rolls/{community}/floors",
+                    Map.of("within", topic.get("scope")), topic.get("community"));
             if (rollFloors != null) {
                 floors.put(String.valueOf(topic.get("id")), rollFloors);
             }
