@@ -118,6 +118,7 @@ class WebJourneyIT {
             committee.press("确定结论");
             assertThat(committee.path()).startsWith("/committee/meetings/");
             committee.type("outcomes[0].costShare.coefficients", "0, 0.6, 0.8, 1, 1.2, 1.4");
+            committee.check("committee-conclusion-cost-table");
             committee.press("确定结论");
             assertThat(committee.mainText()).contains("提交业主表决");
 
@@ -144,6 +145,8 @@ class WebJourneyIT {
             }
             vote(phone, "zhang.weimin", ballotPath, "AGAINST", "反对");
             phone.check("ballot-receipt");
+        }
+        try (Browser phone = Browser.phone(stack.gateway())) {
             phone.signIn("wang.guohua");
             phone.open(ballotPath);
             phone.check("ballot-cost-share");
