@@ -36,7 +36,8 @@ final class RunningStack {
         for (String variable : new String[] {"GATEWAY_PORT", "TOPIC_SERVICE_PORT", "MEETING_SERVICE_PORT",
                 "VOTE_SERVICE_PORT", "NOTIFICATION_SERVICE_PORT", "WEB_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGODB_PORT",
                 "SMTP_PORT", "MAIL_VIEWER_PORT"}) {
-            ports.put(variable, freePort());
+            ports.put(variable, extraEnvironment.containsKey(variable)
+                    ? Integer.parseInt(extraEnvironment.get(variable)) : freePort());
         }
         var builder = new ProcessBuilder(javaCommand(), "-jar", home.resolve("local-stack/target/local-stack.jar").toString(),
                 "start", "--home", home.toString()).redirectErrorStream(true).redirectOutput(output.toFile());
@@ -163,7 +164,7 @@ final class RunningStack {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
         }

@@ -27,13 +27,27 @@ final class DemoWorld {
 
     static final String PASSWORD = "demo2026";
 
+    /** How the demo world gets a person's token: the gateway's built-in issuer, or an external provider. */
+    @FunctionalInterface
+    interface SignIn {
+        String token(String username) throws IOException, InterruptedException;
+    }
+
     private final String gateway;
+    private final SignIn signIn;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, String> tokens = new HashMap<>();
 
+    /** Signs the demo people in at the gateway's built-in issuer. */
     DemoWorld(String gateway) {
         this.gateway = gateway;
+        this.signIn = this::builtInToken;
+    }
+
+    DemoWorld(String gateway, SignIn signIn) {
+        this.gateway = gateway;
+        this.signIn = signIn;
     }
 
     void seed() throws Exception {
@@ -171,6 +185,12 @@ final class DemoWorld {
         if (cached != null) {
             return cached;
         }
+        String token = signIn.token(user);
+        tokens.put(user, token);
+        return token;
+    }
+
+    private String builtInToken(String user) throws IOException, InterruptedException {
         var response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/auth/token"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}"))
@@ -178,9 +198,7 @@ final class DemoWorld {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Demo sign-in of " + user + " failed: " + response.body());
         }
-        String token = json.readTree(response.body()).get("accessToken").asString();
-        tokens.put(user, token);
-        return token;
+        return json.readTree(response.body()).get("accessToken").asString();
     }
 
     static String yuejiangRoll() {

@@ -43,6 +43,8 @@ public final class LocalStack {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
     private volatile boolean stopping;
+    /** The external OpenID provider that signs people in (SHANGLIANG_OIDC_ISSUER), or null: the built-in issuer. */
+    private IdentityProvider provider;
 
     LocalStack(Path home) {
         this.home = home.toAbsolutePath().normalize();
@@ -94,6 +96,16 @@ public final class LocalStack {
         long started = System.nanoTime();
         Path accounts = accounts();
         System.out.printf("商量 Shangliang: starting on 127.0.0.1, data in %s%n", data);
+        try {
+            provider = IdentityProvider.fromEnvironment(http, Duration.ofSeconds(90)).orElse(null);
+        } catch (IllegalStateException e) {
+            System.out.println("  " + e.getMessage());
+            return 1;
+        }
+        if (provider != null) {
+            System.out.printf("  identity provider %s (client %s): people sign in there, the built-in issuer is off%n",
+                    provider.issuer(), provider.clientId());
+        }
         define(accounts);
 
         ManagedProcess infra = processes.get("infrastructure");
@@ -130,7 +142,9 @@ public final class LocalStack {
         long started = System.nanoTime();
         System.out.print("  demo world (rolls, topics, a meeting, ratings) through the gateway ");
         try {
-            new DemoWorld("http://127.0.0.1:" + ports.gateway()).seed();
+            String gateway = "http://127.0.0.1:" + ports.gateway();
+            (provider == null ? new DemoWorld(gateway)
+                    : new DemoWorld(gateway, user -> provider.passwordToken(http, user, DEMO_PASSWORD))).seed();
             Files.writeString(marker, java.time.Instant.now().toString());
             System.out.printf("ready (%.1f s)%n", seconds(started));
         } catch (Exception e) {
@@ -158,12 +172,16 @@ public final class LocalStack {
             if (database.containsKey(name)) {
                 env.put("MONGODB_URI", "mongodb://127.0.0.1:" + ports.mongo() + "/" + database.get(name));
             }
-            if (name.equals("gateway")) {
+            if (name.equals("gateway") && provider == null) {
                 env.put("SPRING_PROFILES_ACTIVE", "local");
                 env.put("SHANGLIANG_ACCOUNTS", accounts.toString());
             }
             if (name.equals("web")) {
                 env.put("GATEWAY_URL", "http://127.0.0.1:" + ports.gateway());
+                if (provider != null) {
+                    env.put("OIDC_ISSUER_URI", provider.issuer());
+                    env.put("OIDC_CLIENT_ID", provider.clientId());
+                }
             }
             var command = new ArrayList<>(List.of(java));
             command.addAll(small);
@@ -179,8 +197,9 @@ public final class LocalStack {
         env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", Integer.toString(ports.smtp()));
-        env.put("JWT_ISSUER", "http://127.0.0.1:" + ports.gateway());
-        env.put("JWT_JWK_SET_URI", "http://127.0.0.1:" + ports.gateway() + "/.well-known/jwks.json");
+        env.put("JWT_ISSUER", provider != null ? provider.issuer() : "http://127.0.0.1:" + ports.gateway());
+        env.put("JWT_JWK_SET_URI", provider != null ? provider.jwkSetUri()
+                : "http://127.0.0.1:" + ports.gateway() + "/.well-known/jwks.json");
         env.put("TOPIC_SERVICE_URL", "http://127.0.0.1:" + ports.topics());
         env.put("MEETING_SERVICE_URL", "http://127.0.0.1:" + ports.meetings());
         env.put("VOTE_SERVICE_URL", "http://127.0.0.1:" + ports.votes());
@@ -276,8 +295,14 @@ public final class LocalStack {
             System.out.printf("  %-16s %-6s %-17s %-9s %s%n", row[0], row[2], row[3], row[4], row.length > 5 ? row[5] : "");
         }
         String user = rows.isEmpty() ? "li.xiulan" : rows.get(0)[0];
-        System.out.printf("%nA token:  curl -s -X POST %s/auth/token -H 'Content-Type: application/json' "
-                + "-d '{\"username\":\"%s\",\"password\":\"%s\"}'%n", gateway, user, demo ? DEMO_PASSWORD : "…");
+        if (provider != null) {
+            System.out.printf("%nSign-in at %s (client %s). A token:  curl -s %s -d grant_type=password -d client_id=%s "
+                    + "-d username=%s -d password=%s%n", provider.issuer(), provider.clientId(), provider.tokenEndpoint(),
+                    provider.clientId(), user, demo ? DEMO_PASSWORD : "…");
+        } else {
+            System.out.printf("%nA token:  curl -s -X POST %s/auth/token -H 'Content-Type: application/json' "
+                    + "-d '{\"username\":\"%s\",\"password\":\"%s\"}'%n", gateway, user, demo ? DEMO_PASSWORD : "…");
+        }
         System.out.println("Stop: Ctrl-C here, or ./shangliang stop from another shell. Status: ./shangliang status");
     }
 

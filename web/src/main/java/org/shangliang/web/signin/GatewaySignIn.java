@@ -89,11 +89,16 @@ public class GatewaySignIn implements AuthenticationProvider {
     }
 
     static SignedIn signedIn(Jwt jwt) {
+        return signedIn(jwt, null);
+    }
+
+    /** The person an API token names; {@code idToken} is the OpenID provider's, when it signed them in. */
+    static SignedIn signedIn(Jwt jwt, String idToken) {
         List<String> roles = jwt.getClaimAsStringList("roles");
         Instant expires = jwt.getExpiresAt();
         log.info("Signed in: {} ({})", jwt.getSubject(), roles);
         return new SignedIn(jwt.getSubject(), jwt.getClaimAsString("name"), roles == null ? List.of() : roles,
-                jwt.getClaimAsString("community"), jwt.getClaimAsString("home"), jwt.getTokenValue(), expires);
+                jwt.getClaimAsString("community"), jwt.getClaimAsString("home"), jwt.getTokenValue(), expires, idToken);
     }
 
     @Override

@@ -23,9 +23,16 @@ public class SignedIn extends AbstractAuthenticationToken {
     private final String home;
     private final String accessToken;
     private final Instant expiresAt;
+    private final String idToken;
 
     public SignedIn(String userId, String name, List<String> roles, String community, String home,
                     String accessToken, Instant expiresAt) {
+        this(userId, name, roles, community, home, accessToken, expiresAt, null);
+    }
+
+    /** @param idToken the OpenID provider's ID token (to end its session at sign-out); null with the built-in issuer */
+    public SignedIn(String userId, String name, List<String> roles, String community, String home,
+                    String accessToken, Instant expiresAt, String idToken) {
         super(roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
         this.userId = userId;
         this.name = name;
@@ -34,6 +41,7 @@ public class SignedIn extends AbstractAuthenticationToken {
         this.home = home;
         this.accessToken = accessToken;
         this.expiresAt = expiresAt;
+        this.idToken = idToken;
         setAuthenticated(true);
     }
 
@@ -83,6 +91,10 @@ public class SignedIn extends AbstractAuthenticationToken {
 
     public Instant expiresAt() {
         return expiresAt;
+    }
+
+    public String idToken() {
+        return idToken;
     }
 
     public boolean expired(Instant now) {

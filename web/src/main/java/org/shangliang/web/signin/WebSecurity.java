@@ -14,6 +14,22 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -23,22 +39,31 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * role (the API checks again, and the services check the fine rules). Forms carry a CSRF token kept
  * in an HttpOnly cookie, so a form sent after the session expired still reaches the sign-in step with
  * what was typed. The session cookie is HttpOnly and SameSite=Lax (set in application.yml).
+ *
+ * <p>People sign in either with the local stack's built-in issuer (a password form here) or, when
+ * {@code OIDC_ISSUER_URI} is set, at that OpenID provider with the authorization-code flow and PKCE
+ * ({@link ProviderSignIn}). Either way the session ends up holding a {@link SignedIn} with the API token.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSecurity {
 
+    private static final Logger log = LoggerFactory.getLogger(WebSecurity.class);
+
     @Bean
-    SecurityFilterChain pages(HttpSecurity http, GatewaySignIn signIn) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, GatewaySignIn signIn, ProviderSignIn provider,
+                              SecurityContextRepository contexts, JwtDecoder tokens) throws Exception {
         var csrfCookie = new CookieCsrfTokenRepository();
         csrfCookie.setCookieName("SHANGLIANG_CSRF");
         csrfCookie.setCookieCustomizer(c -> c.sameSite("Lax").path("/"));
         var denied = new AccessDeniedHandlerImpl();
         denied.setErrorPage("/forbidden");
-        return http
-                .authenticationProvider(signIn)
+        AuthenticationSuccessHandler backToThePage = (request, response, authentication) ->
+                response.sendRedirect(Continuation.takePage(request.getSession(false)));
+        http
+                .securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(pages -> pages
-                        .requestMatchers("/login", "/assets/**", "/actuator/health", "/actuator/health/**",
-                                "/actuator/info", "/error", "/display", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/login/**", "/oauth2/**", "/assets/**", "/actuator/health",
+                                "/actuator/health/**", "/actuator/info", "/error", "/display", "/favicon.ico").permitAll()
                         .requestMatchers("/review", "/review/**", "/committee/**").hasRole("COMMITTEE")
                         .requestMatchers(HttpMethod.POST, "/topics/*/review").hasRole("COMMITTEE")
                         .requestMatchers(HttpMethod.POST, "/topics/*/progress", "/topics/*/completion").hasRole("STAFF")
@@ -47,14 +72,6 @@ public class WebSecurity {
                         .requestMatchers("/dashboard", "/dashboard.csv").hasAnyRole("COMMITTEE", "STAFF")
                         .requestMatchers("/staff/**").hasRole("STAFF")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login")
-                        .successHandler((request, response, authentication) -> {
-                            String page = Continuation.takePage(request.getSession(false));
-                            response.sendRedirect(page);
-                        })
-                        .failureHandler((request, response, e) -> response.sendRedirect("/login?error=" + reason(e)))
-                        .permitAll())
-                .logout(out -> out.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> {
@@ -67,14 +84,75 @@ public class WebSecurity {
                             Continuation.remember(request);
                             response.sendRedirect(expired ? "/login?expired" : "/login");
                         })
-                        .accessDeniedHandler(denied))
+                        .accessDeniedHandler(denied));
+        String formAction = "'self'";
+        if (provider.enabled()) {
+            // The provider's pages take the name and password; this site gets a code and, with its
+            // PKCE verifier, the tokens. Sign-out ends the provider's session too.
+            formAction += " " + provider.origin();
+            http.oauth2Login(login -> login.loginPage("/login")
+                            .clientRegistrationRepository(provider)
+                            .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                            .successHandler((request, response, authentication) -> {
+                                signInWithProviderToken(request, response, authentication, contexts, tokens);
+                                backToThePage.onAuthenticationSuccess(request, response, authentication);
+                            })
+                            .failureHandler((request, response, e) -> {
+                                log.warn("Sign-in at the identity provider failed: {}", e.getMessage());
+                                response.sendRedirect("/login?error=" + (e instanceof OAuth2AuthenticationException o
+                                        && "access_denied".equals(o.getError().getErrorCode()) ? "bad" : "down"));
+                            }))
+                    .logout(out -> out.logoutUrl("/logout").logoutSuccessHandler(provider.signOut()));
+        } else {
+            http.authenticationProvider(signIn)
+                    .formLogin(form -> form.loginPage("/login")
+                            .successHandler(backToThePage)
+                            .failureHandler((request, response, e) -> response.sendRedirect("/login?error=" + reason(e)))
+                            .permitAll())
+                    .logout(out -> out.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"));
+        }
+        String policy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                + "connect-src 'self'; form-action " + formAction + "; frame-ancestors 'none'; base-uri 'self'";
+        return http
                 .headers(h -> h
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
-                                + "style-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; "
-                                + "frame-ancestors 'none'; base-uri 'self'")))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(policy)))
                 .build();
+    }
+
+    /**
+     * The provider signed the person in: the session keeps a {@link SignedIn} made from the access
+     * token the gateway will see (its roles, community and home), as with the built-in issuer, and the
+     * ID token for sign-out. The provider's user and the authorized client are not kept.
+     */
+    private static void signInWithProviderToken(HttpServletRequest request, HttpServletResponse response,
+                                                Authentication authentication, SecurityContextRepository contexts,
+                                                JwtDecoder tokens) {
+        var authorized = new HttpSessionOAuth2AuthorizedClientRepository();
+        OAuth2AuthorizedClient client = authorized.loadAuthorizedClient(ProviderSignIn.REGISTRATION, authentication, request);
+        if (client == null) {
+            throw new IllegalStateException("The provider signed the person in without an access token");
+        }
+        authorized.removeAuthorizedClient(ProviderSignIn.REGISTRATION, authentication, request, response);
+        String idToken = authentication.getPrincipal() instanceof OidcUser user ? user.getIdToken().getTokenValue() : null;
+        SignedIn person = GatewaySignIn.signedIn(tokens.decode(client.getAccessToken().getTokenValue()), idToken);
+        SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
+        context.setAuthentication(person);
+        SecurityContextHolder.getContextHolderStrategy().setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+
+    /** Where the session keeps who is signed in (the same repository for both ways of signing in). */
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+                new HttpSessionSecurityContextRepository());
+    }
+
+    @Bean
+    ProviderSignIn providerSignIn(ProviderSignIn.Settings settings) {
+        return new ProviderSignIn(settings);
     }
 
     private static String reason(Exception e) {
