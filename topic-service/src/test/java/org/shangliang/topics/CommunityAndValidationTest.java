@@ -73,4 +73,65 @@ class CommunityAndValidationTest extends TopicServiceTestSupport {
                     .as(hostile).allMatch(title -> title.contains(hostile));
         }
     }
+
+    @Test
+    void wordsFindATopicInAnyOrderWithOrWithoutSpaces() {
+        String marker = unique("充电棚");
+        String id = propose("31号楼北侧建设非机动车" + marker, "EV_CHARGING");
+        String code = marker.substring(marker.indexOf('-') + 1);
+        for (String query : new String[] {code + " 非机动车", "机动车 " + code, code + " 北侧 31号楼", code + "　充电"}) {
+            var found = committee().get("/api/topics?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(found.body().get("items").valueStream().map(t -> t.get("id").asString()).toList())
+                    .as(query).containsExactly(id);
+        }
+        // every word must be there: 晾衣 is neither in its title nor in its description
+        assertThat(committee().get("/api/topics?q=" + java.net.URLEncoder.encode(code + " 晾衣",
+                java.nio.charset.StandardCharsets.UTF_8)).body().get("total").asLong()).isZero();
+        // words of the description count too
+        assertThat(committee().get("/api/topics?q=" + java.net.URLEncoder.encode(code + " 老人多",
+                java.nio.charset.StandardCharsets.UTF_8)).body().get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void severalStatusesAtOnce() {
+        String marker = unique("扶手");
+        String proposed = propose(marker + "一", "OTHER");
+        String accepted = proposeAccepted(marker + "二");
+        String rejected = propose(marker + "三", "OTHER");
+        assertThat(committee().post("/api/topics/" + rejected + "/review",
+                "{\"decision\":\"REJECT\",\"reason\":\"不在本社区职责范围\"}").status()).isEqualTo(200);
+        String code = marker.substring(marker.indexOf('-') + 1);
+        for (String statuses : new String[] {"status=PROPOSED&status=ACCEPTED", "status=PROPOSED,ACCEPTED"}) {
+            var found = committee().get("/api/topics?q=" + code + "&" + statuses);
+            assertThat(found.body().get("items").valueStream().map(t -> t.get("id").asString()).toList())
+                    .as(statuses).containsExactlyInAnyOrder(proposed, accepted);
+        }
+        assertThat(committee().get("/api/topics?q=" + code + "&status=REJECTED").body().get("items").get(0)
+                .get("id").asString()).isEqualTo(rejected);
+        assertThat(committee().get("/api/topics?status=PROPOSED,NOPE").status()).isEqualTo(400);
+    }
+
+    @Test
+    void concernsMeKeepsTheTopicsWhoseScopeContainsTheCallersHome() {
+        String marker = unique("信报箱");
+        String code = marker.substring(marker.indexOf('-') + 1);
+        var resident = resident(unique("r")); // lives in building 31, entrance 3
+        String ofTheBuilding = proposeIn(marker + "本楼", BUILDING_31);
+        String ofTheEstate = proposeIn(marker + "全小区", "yuejiang/yuejiang-xincun");
+        String ofBuilding98 = proposeIn(marker + "98号楼", "yuejiang/yuejiang-xincun/98");
+        var mine = resident.get("/api/topics?concerns=me&q=" + code);
+        assertThat(mine.body().get("items").valueStream().map(t -> t.get("id").asString()).toList())
+                .containsExactlyInAnyOrder(ofTheBuilding, ofTheEstate).doesNotContain(ofBuilding98);
+        var notMe = resident.inEnglish().get("/api/topics?concerns=you");
+        assertThat(notMe.status()).isEqualTo(400);
+        assertThat(notMe.body().toString()).contains("concerns");
+        assertThat(committee().get("/api/topics?concerns=me").status()).as("the committee has no home").isEqualTo(400);
+    }
+
+    private String proposeIn(String title, String scope) {
+        var response = committee().post("/api/topics", """
+                {"title": "%s", "description": "公共设施", "category": "PUBLIC_FACILITY", "scope": "%s"}""".formatted(title, scope));
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+        return response.text("id");
+    }
 }

@@ -50,7 +50,9 @@ import static org.shangliang.contracts.topic.TopicStatus.WITHDRAWN;
 @CompoundIndexes({
         @CompoundIndex(name = "community_created", def = "{'community': 1, 'createdAt': -1}"),
         @CompoundIndex(name = "community_status", def = "{'community': 1, 'status': 1}"),
-        @CompoundIndex(name = "community_decision", def = "{'community': 1, 'decisionMillis': 1}")})
+        @CompoundIndex(name = "community_decision", def = "{'community': 1, 'decisionMillis': 1}"),
+        @CompoundIndex(name = "community_terms", def = "{'community': 1, 'searchTerms': 1}"),
+        @CompoundIndex(name = "community_scope", def = "{'community': 1, 'scope': 1}")})
 public class Topic extends OutboxAggregate {
 
     /** The moves API.md allows; anything else is 409. */
@@ -118,6 +120,8 @@ public class Topic extends OutboxAggregate {
     private List<FollowUp> followUps = new ArrayList<>();
     private Instant createdAt;
     private Instant updatedAt;
+    /** What the topic is found by (its title and description, see {@link SearchTerms}). */
+    private List<String> searchTerms = new ArrayList<>();
 
     Topic() {
     }
@@ -139,6 +143,7 @@ public class Topic extends OutboxAggregate {
         topic.supportThreshold = supportThreshold;
         topic.createdAt = now;
         topic.updatedAt = now;
+        topic.searchTerms = new ArrayList<>(SearchTerms.of(title, topic.description));
         topic.raise(new TopicProposed(id, topic.community, scope, title, category, proposerId, proposerName,
                 supportThreshold, now));
         topic.checkThreshold(now);
@@ -245,6 +250,10 @@ public class Topic extends OutboxAggregate {
             followUpNeededAt = now;
             raise(new TopicFollowUpNeeded(id, community, title, averageStars(), ratingCount, now));
         }
+    }
+
+    public List<String> getSearchTerms() {
+        return searchTerms;
     }
 
     /** Whether a home (a flat's place path) lies inside this topic's scope. */

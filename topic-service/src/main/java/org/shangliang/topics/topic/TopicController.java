@@ -1,8 +1,10 @@
 package org.shangliang.topics.topic;
 
 import java.net.URI;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -10,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.shangliang.contracts.topic.TopicCategory;
 import org.shangliang.contracts.topic.TopicStatus;
+import org.shangliang.platform.domain.Rejection;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.PageResponse;
 import org.springframework.http.HttpStatus;
@@ -50,14 +53,32 @@ class TopicController {
     }
 
     @GetMapping
-    @Operation(summary = "Topics of the caller's community, newest first; q matches title and description literally")
-    PageResponse<TopicView> list(@RequestParam(required = false) TopicStatus status,
+    @Operation(summary = "Topics of the caller's community, newest first. status takes several values "
+            + "(status=PROPOSED&status=ACCEPTED, or PROPOSED,ACCEPTED); concerns=me keeps the topics whose scope "
+            + "contains the caller's home (residents); q finds topics having every word in their title or description "
+            + "(Chinese without spaces too: 加装电梯 and 电梯 加装 both find 加装电梯)")
+    PageResponse<TopicView> list(@RequestParam(required = false) Set<TopicStatus> status,
                                  @RequestParam(required = false) TopicCategory category,
                                  @RequestParam(required = false) @Size(max = 200) String scope,
+                                 @RequestParam(required = false) @Parameter(description = "me: the topics that concern "
+                                         + "the caller's home") String concerns,
                                  @RequestParam(required = false) @Size(max = 100) String q,
                                  @RequestParam(defaultValue = "0") @Min(0) int page,
                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, CurrentUser user) {
-        return queries.find(user, status, category, scope, q, page, size).map(t -> TopicView.of(t, user.id()));
+        String home = null;
+        if (concerns != null) {
+            if (!concerns.equals("me")) {
+                throw Rejection.invalid("topic.concerns-me", "concerns takes only the value me", concerns)
+                        .with("field", "concerns");
+            }
+            if (user.home() == null || user.home().isBlank()) {
+                throw Rejection.invalid("topic.concerns-no-home",
+                        "concerns=me needs a home: only residents with a registered flat have one").with("field", "concerns");
+            }
+            home = user.home();
+        }
+        return queries.find(user, new TopicQueries.Filter(status, category, scope, home, q), page, size)
+                .map(t -> TopicView.of(t, user.id()));
     }
 
     @GetMapping("/{id}")

@@ -2,6 +2,7 @@ package org.shangliang.topics.topic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.shangliang.contracts.topic.TopicCategory;
@@ -26,29 +27,60 @@ class TopicQueries {
         this.mongo = mongo;
     }
 
-    PageResponse<Topic> find(CurrentUser user, TopicStatus status, TopicCategory category, String scope, String text,
-                             int page, int size) {
+    /**
+     * What a list asks for; every part may be left out.
+     *
+     * @param statuses  any of these statuses
+     * @param scope     this place or any place below it
+     * @param concerns  a home: topics whose scope contains it (the flat, its entrance, building, estate, community)
+     * @param words     words that must all be in the title or description (see {@link SearchTerms})
+     */
+    record Filter(Set<TopicStatus> statuses, TopicCategory category, String scope, String concerns, String words) {
+    }
+
+    PageResponse<Topic> find(CurrentUser user, Filter filter, int page, int size) {
         List<Criteria> where = new ArrayList<>();
         if (!user.isStreetLevel()) {
             where.add(Criteria.where("community").is(user.community()));
         }
-        if (status != null) {
-            where.add(Criteria.where("status").is(status));
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            where.add(Criteria.where("status").in(filter.statuses()));
         }
-        if (category != null) {
-            where.add(Criteria.where("category").is(category));
+        if (filter.category() != null) {
+            where.add(Criteria.where("category").is(filter.category()));
         }
-        if (scope != null && !scope.isBlank()) {
+        if (filter.scope() != null && !filter.scope().isBlank()) {
             // the scope itself or any place below it, matched literally
-            String literal = TextMatch.containing(scope.strip()).pattern();
+            String literal = TextMatch.containing(filter.scope().strip()).pattern();
             where.add(Criteria.where("scope").regex(Pattern.compile("^" + literal + "(/|$)")));
         }
-        if (text != null && !text.isBlank()) {
-            Pattern pattern = TextMatch.containing(text.strip());
-            where.add(new Criteria().orOperator(Criteria.where("title").regex(pattern),
-                    Criteria.where("description").regex(pattern)));
+        if (filter.concerns() != null) {
+            where.add(Criteria.where("scope").in(placesAround(filter.concerns())));
+        }
+        if (filter.words() != null && !filter.words().isBlank()) {
+            List<String> terms = SearchTerms.query(filter.words());
+            if (!terms.isEmpty()) {
+                where.add(Criteria.where("searchTerms").all(terms));
+            } else {
+                // nothing but punctuation ("+", "…"): those characters, literally, in the title or description
+                Pattern literal = TextMatch.containing(filter.words().strip());
+                where.add(new Criteria().orOperator(Criteria.where("title").regex(literal),
+                        Criteria.where("description").regex(literal)));
+            }
         }
         Query query = where.isEmpty() ? new Query() : new Query(new Criteria().andOperator(where));
         return Pages.find(mongo, query, Topic.class, Sort.by(Sort.Direction.DESC, "createdAt"), page, size);
+    }
+
+    /** The flat and every place it lies in: yuejiang/yuejiang-xincun/31/3/601, …/31/3, …/31, …/yuejiang-xincun, yuejiang. */
+    static List<String> placesAround(String home) {
+        List<String> places = new ArrayList<>();
+        String place = home;
+        while (!place.isEmpty()) {
+            places.add(place);
+            int slash = place.lastIndexOf('/');
+            place = slash < 0 ? "" : place.substring(0, slash);
+        }
+        return places;
     }
 }
