@@ -23,6 +23,9 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.dao.DataAccessResourceFailureException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -181,6 +184,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleDenied(RuntimeException e, HttpServletRequest request) {
         return respond(problems.problem(HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden.role",
                 "Your role does not allow this", locale()), request);
+    }
+
+    /**
+     * The store cannot be reached (restarting, a network break): 503 with Retry-After, in the caller's
+     * language. Writes are single-document, so a failed one left nothing half-done.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, MongoSocketException.class, MongoTimeoutException.class})
+    ResponseEntity<ProblemDetail> handleStoreUnavailable(RuntimeException e, HttpServletRequest request) {
+        log.warn("The store cannot be reached on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        ProblemDetail problem = problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "problem.unavailable.store",
+                "The data store cannot be reached for a moment; please try again in a few seconds", locale());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     @ExceptionHandler(Exception.class)
