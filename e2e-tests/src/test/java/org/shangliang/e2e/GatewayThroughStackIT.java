@@ -68,4 +68,38 @@ class GatewayThroughStackIT {
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("\"bearer\"");
     }
+
+    /**
+     * docs/api.md documents every operation the services publish in OpenAPI, and no operation that
+     * does not exist (path parameters compared without their names: {id} and {topicId} are alike).
+     */
+    @Test
+    void theApiGuideDocumentsExactlyTheOperationsOfTheServices() throws Exception {
+        RunningStack stack = RunningStack.get();
+        java.util.Set<String> published = new java.util.TreeSet<>();
+        for (String service : java.util.List.of("topic-service", "meeting-service", "vote-service", "notification-service")) {
+            var docs = http.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/v3/api-docs/" + service)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(docs.statusCode()).isEqualTo(200);
+            var paths = Gateway.JSON.readTree(docs.body()).get("paths");
+            for (String path : paths.propertyNames()) {
+                for (String method : paths.get(path).propertyNames()) {
+                    published.add(method.toUpperCase(java.util.Locale.ROOT) + " " + anyParameter(path));
+                }
+            }
+        }
+        published.add("GET /api/labels"); // the gateway's own: the labels of every enum value
+        String guide = java.nio.file.Files.readString(stack.home.resolve("docs/api.md"));
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        var operation = java.util.regex.Pattern.compile("`(GET|POST|PUT|DELETE|PATCH) (/api[^`\\s?]*)`").matcher(guide);
+        while (operation.find()) {
+            documented.add(operation.group(1) + " " + anyParameter(operation.group(2)));
+        }
+        assertThat(published).hasSizeGreaterThan(40);
+        assertThat(documented).as("operations in docs/api.md (left) against OpenAPI of the services").isEqualTo(published);
+    }
+
+    private static String anyParameter(String path) {
+        return path.replaceAll("\\{[^}]+}", "{}");
+    }
 }
