@@ -84,6 +84,16 @@ class BallotTest extends VoteServiceTestSupport {
         assertThat(result.get("votedAgainst").get("owners").asInt()).isEqualTo(1);
         assertThat(result.get("votedFor").get("ownersRatio").decimalValue()).isEqualByComparingTo("0.9000");
         assertThat(result.get("outcome").asString()).isEqualTo("APPROVED");
+        // what each ratio is a share of, and the bars of the rule it was held against
+        assertThat(result.get("participating").get("of").asString()).isEqualTo("ELECTORATE");
+        assertThat(result.get("votedFor").get("of").asString()).isEqualTo("PARTICIPATING");
+        assertThat(result.get("quorum").get("fraction").asString()).isEqualTo("2/3");
+        assertThat(result.get("quorum").get("ratio").decimalValue()).isEqualByComparingTo("0.6667");
+        assertThat(result.get("quorum").get("comparison").asString()).isEqualTo("AT_LEAST");
+        assertThat(result.get("quorum").get("of").asString()).isEqualTo("ELECTORATE");
+        assertThat(result.get("quorum").get("measures").valueStream().map(m -> m.asString())).containsExactly("AREA", "OWNERS");
+        assertThat(result.get("approval").get("fraction").asString()).isEqualTo("3/4");
+        assertThat(result.get("approval").get("of").asString()).isEqualTo("PARTICIPATING");
         assertThat(owner(c, "zhang.weimin").post("/api/ballots/" + ballotId + "/votes", "{\"choice\":\"FOR\"}").status())
                 .isEqualTo(409);
 

@@ -24,6 +24,7 @@ import org.shangliang.platform.web.ProblemException;
 import org.shangliang.platform.web.Pages;
 import org.shangliang.votes.counting.Choice;
 import org.shangliang.votes.counting.Count;
+import org.shangliang.votes.counting.Threshold;
 import org.shangliang.votes.counting.TallyResult;
 import org.shangliang.votes.roll.RollFlat;
 import org.springframework.data.domain.Sort;
@@ -52,7 +53,8 @@ class BallotController {
         }
     }
 
-    record Turnout(long owners, BigDecimal area, BigDecimal ownersRatio, BigDecimal areaRatio) {
+    /** Who voted so far; the ratios are shares of the electorate ({@code of}). */
+    record Turnout(long owners, BigDecimal area, BigDecimal ownersRatio, BigDecimal areaRatio, Threshold.Basis of) {
     }
 
     record BallotView(String id, String topicId, String meetingId, String community, String scope, BallotRule rule,
@@ -121,12 +123,40 @@ class BallotController {
     record Reminded(String ballotId, int owners, OffsetDateTime at) {
     }
 
-    record Share(long owners, BigDecimal area, BigDecimal ownersRatio, BigDecimal areaRatio) {
+    /** A part of the count; its ratios are shares of what {@code of} names (the electorate, or those who voted). */
+    record Share(long owners, BigDecimal area, BigDecimal ownersRatio, BigDecimal areaRatio, Threshold.Basis of) {
     }
 
+    /**
+     * A bar the result was held against: {@code fraction} (2/3) and {@code ratio} (0.6667) of what
+     * {@code of} names, {@code AT_LEAST} or {@code MORE_THAN}, by the measures listed ({@code AREA},
+     * {@code OWNERS}).
+     */
+    record ThresholdView(String fraction, BigDecimal ratio, String comparison, Threshold.Basis of, List<String> measures) {
+        static ThresholdView of(Threshold t) {
+            if (t == null) {
+                return null;
+            }
+            List<String> measures = new java.util.ArrayList<>();
+            if (t.byArea()) {
+                measures.add("AREA");
+            }
+            if (t.byOwners()) {
+                measures.add("OWNERS");
+            }
+            return new ThresholdView(t.fraction(), t.ratio(), t.strictlyMore() ? "MORE_THAN" : "AT_LEAST", t.of(),
+                    List.copyOf(measures));
+        }
+    }
+
+    /**
+     * The count of a closed ballot. {@code participating} is a share of the electorate; the choices
+     * are shares of the participants. {@code quorum} (null when the rule has none) and {@code approval}
+     * are the bars of the ballot's rule that decided the outcome.
+     */
     record ResultView(String ballotId, String topicId, BallotRule rule, BallotOutcome outcome, boolean quorumRequired,
                       boolean quorumMet, Figures electorate, Share participating, Share votedFor, Share votedAgainst,
-                      Share abstained, OffsetDateTime closedAt) {
+                      Share abstained, OffsetDateTime closedAt, ThresholdView quorum, ThresholdView approval) {
     }
 
     record VoteRequest(@NotNull Choice choice) {
@@ -258,8 +288,10 @@ class BallotController {
         TallyResult r = ballot.getResult();
         Count p = r.participating();
         return new ResultView(id, ballot.getTopicId(), r.rule(), r.outcome(), r.quorumRequired(), r.quorumMet(),
-                Figures.of(r.electorate()), share(p, r.electorate()), share(r.votedFor(), p), share(r.votedAgainst(), p),
-                share(r.abstained(), p), ApiTime.of(ballot.getClosedAt()));
+                Figures.of(r.electorate()), share(p, r.electorate(), Threshold.Basis.ELECTORATE),
+                share(r.votedFor(), p, Threshold.Basis.PARTICIPATING), share(r.votedAgainst(), p, Threshold.Basis.PARTICIPATING),
+                share(r.abstained(), p, Threshold.Basis.PARTICIPATING), ApiTime.of(ballot.getClosedAt()),
+                ThresholdView.of(Threshold.quorum(r.rule())), ThresholdView.of(Threshold.approval(r.rule())));
     }
 
     private BallotView view(Ballot b, CurrentUser user) {
@@ -267,7 +299,7 @@ class BallotController {
         if (b.getStatus() == BallotStatus.OPEN || b.getStatus() == BallotStatus.CLOSED) {
             Count voted = b.getStatus() == BallotStatus.CLOSED ? b.getResult().participating() : ballots.turnout(b.getId());
             turnout = new Turnout(voted.owners(), voted.area(), ratio(voted.owners(), b.getElectorate().owners()),
-                    ratio(voted.areaCents(), b.getElectorate().areaCents()));
+                    ratio(voted.areaCents(), b.getElectorate().areaCents()), Threshold.Basis.ELECTORATE);
         }
         Elector me = b.getStatus() == BallotStatus.OPEN || b.getStatus() == BallotStatus.CLOSED
                 ? ballots.electorOf(b.getId(), user.id()) : null;
@@ -279,9 +311,9 @@ class BallotController {
                 b.getRound(), b.getRerunOf(), b.getRerunBy(), CostShareView.of(b), MyShareView.of(me));
     }
 
-    private static Share share(Count part, Count whole) {
+    private static Share share(Count part, Count whole, Threshold.Basis of) {
         return new Share(part.owners(), part.area(), ratio(part.owners(), whole.owners()),
-                ratio(part.areaCents(), whole.areaCents()));
+                ratio(part.areaCents(), whole.areaCents()), of);
     }
 
     private static BigDecimal ratio(long part, long whole) {

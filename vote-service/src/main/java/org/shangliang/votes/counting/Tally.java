@@ -4,7 +4,7 @@ import org.shangliang.contracts.meeting.BallotRule;
 import org.shangliang.contracts.vote.BallotOutcome;
 
 /**
- * Counts a ballot by API.md's rules (PRC Civil Code art. 278; the Supreme People's Court
+ * Counts a ballot by the rules of docs/api.md (PRC Civil Code art. 278; the Supreme People's Court
  * interpretation on building-unit ownership, arts. 8–9) with exact integer arithmetic: areas in
  * hundredths of a m², every ratio compared by cross-multiplication, never floating point.
  *
@@ -17,6 +17,7 @@ import org.shangliang.contracts.vote.BallotOutcome;
  *   <li>{@code CIVIL_CODE_ORDINARY}: FOR &gt; 1/2 of both (exactly half is not a majority).</li>
  *   <li>{@code SIMPLE_MAJORITY}: FOR &gt; 1/2 of the votes cast, by head; no quorum, no area.</li>
  * </ul>
+ * The bars themselves are {@link Threshold}s, which the result shows too.
  */
 public final class Tally {
 
@@ -53,34 +54,14 @@ public final class Tally {
 
     static TallyResult decide(BallotRule rule, Count all, Count participating, Count votedFor, Count against,
                               Count abstained) {
-        if (rule == BallotRule.SIMPLE_MAJORITY) {
-            boolean approved = votedFor.owners() * 2 > participating.owners();
-            return new TallyResult(rule, all, participating, votedFor, against, abstained, false, true,
-                    approved ? BallotOutcome.APPROVED : BallotOutcome.REJECTED);
-        }
-        boolean quorum = atLeast(participating.areaCents(), all.areaCents(), 2, 3)
-                && atLeast(participating.owners(), all.owners(), 2, 3)
-                && participating.owners() > 0;
-        if (!quorum) {
+        Threshold quorum = Threshold.quorum(rule);
+        // nobody voting is never a quorum, even of an empty roll
+        if (quorum != null && !(quorum.clearedBy(participating, all) && participating.owners() > 0)) {
             return new TallyResult(rule, all, participating, votedFor, against, abstained, true, false,
                     BallotOutcome.NO_QUORUM);
         }
-        boolean approved = rule == BallotRule.CIVIL_CODE_MAJOR
-                ? atLeast(votedFor.areaCents(), participating.areaCents(), 3, 4)
-                        && atLeast(votedFor.owners(), participating.owners(), 3, 4)
-                : moreThanHalf(votedFor.areaCents(), participating.areaCents())
-                        && moreThanHalf(votedFor.owners(), participating.owners());
-        return new TallyResult(rule, all, participating, votedFor, against, abstained, true, true,
+        boolean approved = Threshold.approval(rule).clearedBy(votedFor, participating);
+        return new TallyResult(rule, all, participating, votedFor, against, abstained, quorum != null, true,
                 approved ? BallotOutcome.APPROVED : BallotOutcome.REJECTED);
-    }
-
-    /** part ≥ numerator/denominator of whole, exactly: part × denominator ≥ whole × numerator. */
-    static boolean atLeast(long part, long whole, long numerator, long denominator) {
-        return Math.multiplyExact(part, denominator) >= Math.multiplyExact(whole, numerator);
-    }
-
-    /** part &gt; half of whole, exactly. */
-    static boolean moreThanHalf(long part, long whole) {
-        return Math.multiplyExact(part, 2) > whole;
     }
 }
