@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -87,6 +88,7 @@ public class GatewaySecurityConfiguration {
                     exchanges.pathMatchers("/auth/token", "/.well-known/jwks.json", "/actuator/health",
                             "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui.html",
                             "/swagger-ui/**", "/webjars/**", "/fallback/**").permitAll();
+                    exchanges.pathMatchers(HttpMethod.GET, "/api/labels").permitAll();
                     RouteRoles.apply(exchanges);
                     exchanges.pathMatchers("/api/**").authenticated();
                     exchanges.pathMatchers(PageRoutes.NOT_PAGES).denyAll();

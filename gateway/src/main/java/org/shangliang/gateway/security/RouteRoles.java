@@ -39,7 +39,8 @@ public final class RouteRoles {
             new Rule(HttpMethod.GET, "/api/ballots/*/electorate", List.of("COMMITTEE", "STAFF")),
             new Rule(HttpMethod.POST, "/api/ballots/*/extension", List.of("COMMITTEE", "STAFF")),
             new Rule(HttpMethod.POST, "/api/ballots/*/reminders", List.of("COMMITTEE", "STAFF")),
-            new Rule(HttpMethod.POST, "/api/ballots/*/rerun", List.of("COMMITTEE")));
+            new Rule(HttpMethod.POST, "/api/ballots/*/rerun", List.of("COMMITTEE")),
+            new Rule(HttpMethod.GET, "/api/notifications/deliveries", List.of("STAFF")));
 
     private RouteRoles() {
     }
