@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 public class Inbox {
 
     /** {@code link} is the page to act on it, a path of the site (the ballot, else the meeting, else the topic). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "Notification")
     public record View(String id, NotificationType type, String title, String body, String topicId, String meetingId,
                        String ballotId, String link, OffsetDateTime createdAt, boolean read) {
     }

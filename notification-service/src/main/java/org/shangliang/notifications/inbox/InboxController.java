@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Notifications (通知)")
 class InboxController {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "NotificationPage")
     record Page(List<Inbox.View> items, int page, int size, long total, long unreadCount) {
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -58,25 +59,37 @@ public class ApiDocsAutoConfiguration {
                 .servers(List.of(new Server().url("/").description("the gateway")));
     }
 
-    /** Adds the errors any operation can answer to each one that does not describe them itself. */
+    /**
+     * Adds the errors an operation can answer to each one that does not describe them itself: every
+     * operation can be refused (400, 401, 403, 404, 429, 503); a write can also meet a state that does
+     * not allow it (409) or carry too large a body (413).
+     */
     @Bean
     public OpenApiCustomizer problemResponses() {
         Map<String, String> common = new LinkedHashMap<>();
-        common.put("400", "Malformed or invalid input; `errors` lists each bad field");
+        common.put("400", "Malformed or invalid input; `errors` lists each bad field, its value and what is allowed");
         common.put("401", "No, invalid or expired token");
         common.put("403", "Authenticated but not allowed (role or community)");
         common.put("404", "Unknown id, or of another community");
-        common.put("413", "Body over 1 MiB");
         common.put("429", "Rate limited; see Retry-After");
-        common.put("503", "A backing service is unavailable (the gateway's answer)");
+        common.put("503", "A backing service or its store cannot be reached for a moment; see Retry-After");
+        Map<String, String> writes = new LinkedHashMap<>();
+        writes.put("409", "The state does not allow it (wrong status, duplicate, already done, overlap); "
+                + "`currentStatus` says where it stands");
+        writes.put("413", "Body over 1 MiB");
         return api -> {
             if (api.getPaths() == null) {
                 return;
             }
-            api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> common.forEach(
-                    (status, text) -> operation.getResponses().putIfAbsent(status, new ApiResponse().description(text)
-                            .content(new Content().addMediaType("application/problem+json",
-                                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))))));
+            api.getPaths().values().forEach(path -> path.readOperationsMap().forEach((method, operation) -> {
+                Map<String, String> answers = new LinkedHashMap<>(common);
+                if (method != PathItem.HttpMethod.GET) {
+                    answers.putAll(writes);
+                }
+                answers.forEach((status, text) -> operation.getResponses().putIfAbsent(status, new ApiResponse()
+                        .description(text).content(new Content().addMediaType("application/problem+json",
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))));
+            }));
         };
     }
 

@@ -66,6 +66,7 @@ class OpinionController {
     }
 
     @PostMapping
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @Operation(summary = "Post an opinion (any role of the community) until the topic is decided")
     ResponseEntity<OpinionView> post(@PathVariable String topicId, @Valid @RequestBody NewOpinion body, CurrentUser user) {
         var topic = topics.visible(topicId, user);

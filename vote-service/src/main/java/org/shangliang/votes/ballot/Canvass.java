@@ -35,6 +35,7 @@ final class Canvass {
     record Totals(long owners, long voted, long notYet, Map<VoteChannel, Long> byChannel) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "Canvass")
     record View(String ballotId, BallotStatus status, String within, Totals owners, boolean flatsListed,
                 List<Building> buildings) {
     }

@@ -61,6 +61,10 @@ class RollController {
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "Replace a community's roll as a whole from CSV (flat,ownerId,ownerName,area,holder); "
             + "a bad line rejects the whole file with every bad line listed. Open ballots keep their frozen electorate.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The roll as CSV, UTF-8, "
+            + "one line per flat", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", example = "flat,ownerId,ownerName,area,holder\n"
+                    + "yuejiang/yuejiang-xincun/31/3/601,li.xiulan,李秀兰,66.20,李秀兰\n")))
     Totals replace(@PathVariable String community, HttpServletRequest request, CurrentUser user) throws IOException {
         ownCommunity(community, user);
         var result = rolls.replace(community, new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8),
