@@ -156,6 +156,7 @@ class MeetingLifeTest extends MeetingServiceTestSupport {
         assertThat(event.outcomes()).hasSize(2);
         assertThat(event.outcomes().get(0).resolution()).isEqualTo(Resolution.PUT_TO_VOTE);
         assertThat(event.outcomes().get(0).scope()).isEqualTo(c + "/yuejiang-xincun/31");
+        assertThat(event.outcomes().get(0).topicTitle()).as("the ballot can say what it is about").isEqualTo("31号楼加装电梯");
         assertThat(event.outcomes().get(0).ballot().closesAt()).isNotNull();
         assertThat(committee(c).post("/api/meetings/" + id + "/conclusion", both).status()).isEqualTo(409);
     }

@@ -84,6 +84,7 @@ class BallotTest extends VoteServiceTestSupport {
         assertThat(result.get("votedAgainst").get("owners").asInt()).isEqualTo(1);
         assertThat(result.get("votedFor").get("ownersRatio").decimalValue()).isEqualByComparingTo("0.9000");
         assertThat(result.get("outcome").asString()).isEqualTo("APPROVED");
+        assertThat(result.get("topicTitle").asString()).as("what the vote was about, by name").isEqualTo("31号楼3单元加装电梯");
         // what each ratio is a share of, and the bars of the rule it was held against
         assertThat(result.get("participating").get("of").asString()).isEqualTo("ELECTORATE");
         assertThat(result.get("votedFor").get("of").asString()).isEqualTo("PARTICIPATING");

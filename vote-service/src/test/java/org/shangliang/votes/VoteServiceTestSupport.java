@@ -74,6 +74,6 @@ public abstract class VoteServiceTestSupport {
                                                 BallotRule rule, Instant closesAt) {
         return new MeetingConcluded(meetingId, community, "31号楼加装电梯协商议事会", List.of(topicId),
                 List.of(new Outcome(topicId, scope, Resolution.PUT_TO_VOTE, "按楼层分摊费用加装电梯", null,
-                        new BallotSpec(rule, null, closesAt))), "committee", Instant.now());
+                        new BallotSpec(rule, null, closesAt), null, "31号楼3单元加装电梯")), "committee", Instant.now());
     }
 }

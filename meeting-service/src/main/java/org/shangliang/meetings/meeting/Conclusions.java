@@ -66,7 +66,8 @@ class Conclusions {
             var topic = agenda.find(o.topicId());
             String scope = topic.map(t -> t.getScope()).orElse(meeting.getCommunity());
             outcomes.add(new Outcome(o.topicId(), scope, o.resolution(), strip(o.proposal()), strip(o.reason()), ballot,
-                    costShare(at, o, topic.map(t -> t.getCategory()).orElse(null))));
+                    costShare(at, o, topic.map(t -> t.getCategory()).orElse(null)),
+                    topic.map(t -> t.getTitle()).orElse(null)));
         }
         for (String topicId : meeting.getTopicIds()) {
             if (!seen.contains(topicId)) {

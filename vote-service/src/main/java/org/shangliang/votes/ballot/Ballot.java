@@ -64,6 +64,8 @@ public class Ballot extends OutboxAggregate {
     private TallyResult result;
     private int round = 1;
     private String rerunOf;
+    /** What the ballot is about, as the meeting named the topic (null for ballots of before it was carried). */
+    private String topicTitle;
     private String rerunBy;
     private Instant createdAt;
 
@@ -231,6 +233,16 @@ public class Ballot extends OutboxAggregate {
      * Too few owners took part (NO_QUORUM): the committee puts the same proposal to a new ballot,
      * the next round, with the same scope and rule. Once per ballot; any other result is final.
      */
+    /** Names the topic the ballot is about. */
+    Ballot about(String title) {
+        this.topicTitle = title;
+        return this;
+    }
+
+    public String getTopicTitle() {
+        return topicTitle;
+    }
+
     Ballot rerun(String newId, Instant opensAt, Instant newClosesAt, Instant now) {
         if (status != BallotStatus.CLOSED || result == null || result.outcome() != org.shangliang.contracts.vote.BallotOutcome.NO_QUORUM) {
             throw Rejection.conflict("ballot.rerun-only-no-quorum", "Only a closed ballot without quorum is held again")
@@ -248,6 +260,7 @@ public class Ballot extends OutboxAggregate {
         Ballot next = schedule(newId, topicId, meetingId, community, scope, rule, proposal, costTable, opens,
                 newClosesAt, now);
         next.round = round + 1;
+        next.topicTitle = topicTitle;
         next.rerunOf = id;
         rerunBy = newId;
         return next;

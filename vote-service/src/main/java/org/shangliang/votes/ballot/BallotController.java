@@ -62,7 +62,7 @@ class BallotController {
                       OffsetDateTime closesAt, OffsetDateTime openedAt, OffsetDateTime closedAt, Figures electorate,
                       Turnout turnout, Boolean inElectorate, Boolean voted, List<ExtensionView> extensions,
                       OffsetDateTime lastReminderAt, int round, String rerunOf, String rerunBy, CostShareView costShare,
-                      MyShareView myShare) {
+                      MyShareView myShare, String topicTitle) {
     }
 
     /**
@@ -156,7 +156,8 @@ class BallotController {
      */
     record ResultView(String ballotId, String topicId, BallotRule rule, BallotOutcome outcome, boolean quorumRequired,
                       boolean quorumMet, Figures electorate, Share participating, Share votedFor, Share votedAgainst,
-                      Share abstained, OffsetDateTime closedAt, ThresholdView quorum, ThresholdView approval) {
+                      Share abstained, OffsetDateTime closedAt, ThresholdView quorum, ThresholdView approval,
+                      String topicTitle) {
     }
 
     record VoteRequest(@NotNull Choice choice) {
@@ -291,7 +292,8 @@ class BallotController {
                 Figures.of(r.electorate()), share(p, r.electorate(), Threshold.Basis.ELECTORATE),
                 share(r.votedFor(), p, Threshold.Basis.PARTICIPATING), share(r.votedAgainst(), p, Threshold.Basis.PARTICIPATING),
                 share(r.abstained(), p, Threshold.Basis.PARTICIPATING), ApiTime.of(ballot.getClosedAt()),
-                ThresholdView.of(Threshold.quorum(r.rule())), ThresholdView.of(Threshold.approval(r.rule())));
+                ThresholdView.of(Threshold.quorum(r.rule())), ThresholdView.of(Threshold.approval(r.rule())),
+                ballot.getTopicTitle());
     }
 
     private BallotView view(Ballot b, CurrentUser user) {
@@ -308,7 +310,7 @@ class BallotController {
                 ApiTime.of(b.getClosesAt()), ApiTime.of(b.getOpenedAt()), ApiTime.of(b.getClosedAt()),
                 Figures.of(b.getElectorate()), turnout, me != null, me == null ? null : me.choice() != null,
                 b.getExtensions().stream().map(ExtensionView::of).toList(), ApiTime.of(b.getLastReminderAt()),
-                b.getRound(), b.getRerunOf(), b.getRerunBy(), CostShareView.of(b), MyShareView.of(me));
+                b.getRound(), b.getRerunOf(), b.getRerunBy(), CostShareView.of(b), MyShareView.of(me), b.getTopicTitle());
     }
 
     private static Share share(Count part, Count whole, Threshold.Basis of) {

@@ -68,7 +68,7 @@ public class Ballots {
         Instant opensAt = spec.opensAt() != null ? spec.opensAt() : concludedAt;
         Ballot ballot = Ballot.schedule(idFor(meetingId, outcome.topicId()), outcome.topicId(), meetingId, community,
                 outcome.scope(), spec.rule(), outcome.proposal(), outcome.costShare(), opensAt, spec.closesAt(),
-                clock.instant());
+                clock.instant()).about(outcome.topicTitle());
         if (!store.insert(ballot)) {
             return;
         }
