@@ -122,7 +122,8 @@ class MeetingLifeTest extends MeetingServiceTestSupport {
         var missing = committee(c).post("/api/meetings/" + id + "/conclusion", """
                 {"outcomes": [{"topicId": "%s", "resolution": "FURTHER_STUDY"}]}""".formatted(elevator));
         assertThat(missing.status()).isEqualTo(400);
-        assertThat(missing.body().get("errors").get(0).get("message").asString()).contains(shed);
+        assertThat(missing.body().get("errors").get(0).get("message").asString())
+                .as("the topic by its title, in Chinese").isEqualTo("议程上的议题“31号楼加装电梯”还没有结论");
         var extra = committee(c).post("/api/meetings/" + id + "/conclusion", """
                 {"outcomes": [{"topicId": "%s", "resolution": "FURTHER_STUDY"}, {"topicId": "%s", "resolution": "FURTHER_STUDY"},
                               {"topicId": "t-not-on-agenda", "resolution": "FURTHER_STUDY"}]}""".formatted(elevator, shed));
@@ -133,6 +134,15 @@ class MeetingLifeTest extends MeetingServiceTestSupport {
                               {"topicId": "%s", "resolution": "NOT_FEASIBLE"}]}""".formatted(elevator, shed));
         assertThat(noBallot.body().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
                 .containsExactlyInAnyOrder("outcomes[0].ballot", "outcomes[1].reason");
+        assertThat(noBallot.body().get("errors").valueStream().map(e -> e.get("message").asString()).toList())
+                .as("no English piece in Chinese").containsExactlyInAnyOrder(
+                        "提交业主表决，需要写明表决规则（rule）和截止时间（closesAt），开始时间（opensAt）不写就是马上开始",
+                        "这种结论需要填写这一项");
+        var inEnglish = committee(c).inEnglish().post("/api/meetings/" + id + "/conclusion", """
+                {"outcomes": [{"topicId": "%s", "resolution": "PUT_TO_VOTE", "proposal": "加装电梯"},
+                              {"topicId": "%s", "resolution": "NOT_FEASIBLE"}]}""".formatted(elevator, shed));
+        assertThat(inEnglish.body().get("errors").valueStream().map(e -> e.get("message").asString()).toList())
+                .contains("Required for this resolution");
 
         assertThat(committee(c).get("/api/meetings/" + id + "/minutes").status()).as("none recorded yet").isEqualTo(404);
         var minutes = committee(c).post("/api/meetings/" + id + "/minutes", """

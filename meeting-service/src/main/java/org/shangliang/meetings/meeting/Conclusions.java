@@ -13,7 +13,7 @@ import org.shangliang.contracts.meeting.Resolution;
 import org.shangliang.contracts.topic.TopicCategory;
 import org.shangliang.platform.domain.Rejection;
 import org.shangliang.meetings.agenda.AgendaTopics;
-import org.shangliang.platform.web.FieldError;
+import org.shangliang.platform.web.FieldProblem;
 import org.shangliang.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -29,18 +29,20 @@ class Conclusions {
     }
 
     List<Outcome> check(Meeting meeting, MeetingRequests.Conclusion body, Instant now) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < body.outcomes().size(); i++) {
             var o = body.outcomes().get(i);
             String at = "outcomes[" + i + "]";
             if (!meeting.getTopicIds().contains(o.topicId())) {
-                errors.add(new FieldError(at + ".topicId", "topic " + o.topicId() + " is not on this meeting's agenda"));
+                errors.add(new FieldProblem(at + ".topicId", "meeting.conclusion.not-on-agenda",
+                        "Topic " + o.topicId() + " is not on this meeting's agenda", o.topicId()));
                 continue;
             }
             if (!seen.add(o.topicId())) {
-                errors.add(new FieldError(at + ".topicId", "a second outcome for topic " + o.topicId()));
+                errors.add(new FieldProblem(at + ".topicId", "meeting.conclusion.second-outcome",
+                        "A second outcome for topic " + o.topicId(), titleOf(o.topicId())));
                 continue;
             }
             BallotSpec ballot = null;
@@ -48,12 +50,14 @@ class Conclusions {
                 case PUT_TO_VOTE -> {
                     requireText(o.proposal(), at + ".proposal", errors);
                     if (o.ballot() == null) {
-                        errors.add(new FieldError(at + ".ballot", "PUT_TO_VOTE needs a ballot {rule, closesAt, opensAt?}"));
+                        errors.add(new FieldProblem(at + ".ballot", "meeting.conclusion.ballot-needed",
+                                "PUT_TO_VOTE needs a ballot {rule, closesAt, opensAt?}"));
                     } else {
                         Instant opens = o.ballot().opensAt() == null ? now : o.ballot().opensAt().toInstant();
                         Instant closes = o.ballot().closesAt().toInstant();
                         if (!closes.isAfter(opens) || !closes.isAfter(now)) {
-                            errors.add(new FieldError(at + ".ballot.closesAt", "must be after opensAt and in the future"));
+                            errors.add(new FieldProblem(at + ".ballot.closesAt", "meeting.conclusion.closes-too-early",
+                                    "must be after opensAt and in the future"));
                         }
                         ballot = new BallotSpec(o.ballot().rule(), o.ballot().opensAt() == null ? null : opens, closes);
                     }
@@ -71,7 +75,8 @@ class Conclusions {
         }
         for (String topicId : meeting.getTopicIds()) {
             if (!seen.contains(topicId)) {
-                errors.add(new FieldError("outcomes", "no outcome for agenda topic " + topicId));
+                errors.add(new FieldProblem("outcomes", "meeting.conclusion.missing-outcome",
+                        "No outcome for agenda topic " + topicId, titleOf(topicId)));
             }
         }
         if (!errors.isEmpty()) {
@@ -102,9 +107,14 @@ class Conclusions {
                 .map(c -> new CostShareSpec.FloorCoefficient(c.floor(), c.coefficient())).toList());
     }
 
-    private static void requireText(String value, String field, List<FieldError> errors) {
+    /** The topic as people know it: its title, or its id when the agenda view has not seen it. */
+    private String titleOf(String topicId) {
+        return agenda.find(topicId).map(t -> t.getTitle()).filter(t -> t != null && !t.isBlank()).orElse(topicId);
+    }
+
+    private static void requireText(String value, String field, List<FieldProblem> errors) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "required for this resolution"));
+            errors.add(new FieldProblem(field, "meeting.conclusion.required", "required for this resolution"));
         }
     }
 

@@ -25,7 +25,7 @@ import org.shangliang.meetings.agenda.AgendaTopics;
 import org.shangliang.platform.outbox.AggregateLocks;
 import org.shangliang.platform.outbox.Conflicts;
 import org.shangliang.platform.security.CurrentUser;
-import org.shangliang.platform.web.FieldError;
+import org.shangliang.platform.web.FieldProblem;
 import org.shangliang.platform.web.ProblemException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -119,12 +119,12 @@ public class MeetingCommands {
     }
 
     private void checkTimes(Instant starts, Instant ends, Instant now) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         if (!starts.isAfter(now)) {
-            errors.add(new FieldError("startsAt", "must be in the future"));
+            errors.add(new FieldProblem("startsAt", "meeting.time.starts-in-past", "must be in the future"));
         }
         if (!ends.isAfter(starts)) {
-            errors.add(new FieldError("endsAt", "must be after startsAt"));
+            errors.add(new FieldProblem("endsAt", "meeting.time.ends-before-start", "must be after startsAt"));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "validation",

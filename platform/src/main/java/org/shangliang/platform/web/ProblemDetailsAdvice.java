@@ -117,8 +117,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleProblem(ProblemException e, HttpServletRequest request) {
         ProblemDetail problem = problems.problem(e.status(), e.kind(), e.detailKey(), e.getMessage(), locale(),
                 e.args());
-        e.properties().forEach(problem::setProperty);
+        e.properties().forEach((name, value) -> problem.setProperty(name, inLanguage(value)));
         return respond(problem, request);
+    }
+
+    /** A list of {@link FieldProblem}s as {@link FieldError}s in the caller's language; anything else as it is. */
+    private Object inLanguage(Object value) {
+        if (value instanceof List<?> list && list.stream().anyMatch(FieldProblem.class::isInstance)) {
+            return list.stream().map(item -> item instanceof FieldProblem p
+                    ? new FieldError(p.field(), problems.message(p.key(), p.fallback(), locale(), p.args()))
+                    : item).toList();
+        }
+        return value;
     }
 
     /** A domain rule's no: 409 when the state does not allow it, 400 when the input breaks a rule, 403 for the person. */

@@ -48,6 +48,11 @@ public class Problems {
         return messages.getMessage(key, args, key, locale);
     }
 
+    /** The message of {@code key} in the locale, or the fallback when there is none. */
+    public String message(String key, String fallback, Locale locale, Object... args) {
+        return messages.getMessage(key, args, fallback, locale);
+    }
+
     /** Writes a problem straight to the response, for code that runs before MVC. */
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String kind,
                       String detailKey, String fallbackDetail, Object... args) throws IOException {
