@@ -104,6 +104,25 @@ class WebAccessIT {
     }
 
     @Test
+    void aNearDuplicateIsShownBeforeAnythingIsProposed() {
+        try (Browser browser = Browser.phone(stack.gateway())) {
+            browser.signIn("huang.zhiqiang");
+            browser.open("/topics/new");
+            browser.type("title", "给我们单元装电梯").type("description", "五楼六楼的老人下不了楼");
+            browser.select("category", "ELEVATOR");
+            browser.press("提交议题");
+            assertThat(browser.path()).as("nothing proposed yet").isEqualTo("/topics");
+            assertThat(browser.mainText()).contains("已经有类似的议题").contains("31号楼3单元加装电梯");
+            assertThat(browser.field("title").getAttribute("value")).isEqualTo("给我们单元装电梯");
+            browser.check("propose-similar");
+            browser.submit(org.openqa.selenium.By.linkText("31号楼3单元加装电梯"));
+            assertThat(browser.path()).startsWith("/topics/");
+            assertThat(browser.mainText()).contains("31号楼3单元加装电梯").contains("支持");
+            violations.addAll(browser.violations());
+        }
+    }
+
+    @Test
     void anExpiredSessionSignsInAgainAndComesBackWithWhatWasTyped() {
         try (Browser browser = Browser.phone(stack.gateway())) {
             browser.signIn("li.xiulan");

@@ -49,6 +49,10 @@ class WebJourneyIT {
             phone.type("title", TITLE).type("description", "3单元住着九位七十岁以上老人，六楼的老人两年没下过楼。")
                     .select("category", "ELEVATOR").choose("scope", "yuejiang/yuejiang-xincun/31/3");
             phone.press("提交议题");
+            // the demo world's elevator for her entrance is much the same: she is shown it first
+            assertThat(phone.mainText()).contains("已经有类似的议题").contains("31号楼3单元加装电梯");
+            phone.check("propose-similar");
+            phone.press("这是另一件事，仍然提交");
             assertThat(phone.mainText()).contains("议题已提交").contains(TITLE).contains("已有 1 人支持，满 5 人提交居委会");
             topicPath = phone.path().replaceAll("\\?.*", "");
 

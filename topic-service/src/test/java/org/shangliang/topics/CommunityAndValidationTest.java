@@ -134,4 +134,23 @@ class CommunityAndValidationTest extends TopicServiceTestSupport {
         assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
         return response.text("id");
     }
+
+    @Test
+    void aNearDuplicateInAnOverlappingScopeIsFoundBeforeProposing() {
+        String code = unique("x").substring(2);
+        String entrance = proposeIn("31号楼3单元加装电梯" + code, BUILDING_31 + "/3");
+        String withdrawn = proposeIn("31号楼3单元加装电梯" + code + "旧", BUILDING_31 + "/3");
+        assertThat(committee().post("/api/topics/" + withdrawn + "/withdrawal", null).status()).isEqualTo(200);
+        String elsewhere = proposeIn("98号楼加装电梯" + code, "yuejiang/yuejiang-xincun/98");
+        var similar = resident(unique("r")).get("/api/topics/similar?title="
+                + java.net.URLEncoder.encode("加装电梯" + code, java.nio.charset.StandardCharsets.UTF_8)
+                + "&scope=" + BUILDING_31);
+        assertThat(similar.status()).isEqualTo(200);
+        var ids = similar.body().get("items").valueStream().map(t -> t.get("id").asString()).toList();
+        assertThat(ids).contains(entrance).doesNotContain(elsewhere).as("withdrawn ones do not count").doesNotContain(withdrawn);
+        assertThat(resident(unique("r")).get("/api/topics/similar?title=%E5%85%85%E7%94%B5%E6%A3%9A" + code
+                + "&scope=" + BUILDING_31).body().get("items").valueStream().map(t -> t.get("id").asString()).toList())
+                .as("a charging shed is another matter").doesNotContain(entrance);
+        assertThat(resident(unique("r")).get("/api/topics/similar?scope=" + BUILDING_31).status()).isEqualTo(400);
+    }
 }

@@ -1,6 +1,7 @@
 package org.shangliang.topics.topic;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -79,6 +80,19 @@ class TopicController {
         }
         return queries.find(user, new TopicQueries.Filter(status, category, scope, home, q), page, size)
                 .map(t -> TopicView.of(t, user.id()));
+    }
+
+    /** The near-duplicates of a title in a scope, for a client to show before proposing. */
+    record Similar(List<TopicView> items) {
+    }
+
+    @GetMapping("/similar")
+    @Operation(summary = "Topics a new proposal with this title and scope would repeat: the scope overlaps and the "
+            + "title is much the same (withdrawn and rejected topics do not count), the most alike first, at most 5. "
+            + "A client shows them before proposing: supporting one helps more than a second topic")
+    Similar similar(@RequestParam @jakarta.validation.constraints.NotBlank @Size(max = 100) String title,
+                    @RequestParam @jakarta.validation.constraints.NotBlank @Size(max = 200) String scope, CurrentUser user) {
+        return new Similar(queries.similar(user, title, scope, 5).stream().map(t -> TopicView.of(t, user.id())).toList());
     }
 
     @GetMapping("/{id}")

@@ -72,6 +72,33 @@ class TopicQueries {
         return Pages.find(mongo, query, Topic.class, Sort.by(Sort.Direction.DESC, "createdAt"), page, size);
     }
 
+    /**
+     * Topics of the caller's community that a new proposal with this title and scope would repeat:
+     * the scope overlaps (the same place, one inside the other) and the title is a near-duplicate
+     * ({@link SimilarTitles}); withdrawn and rejected topics do not count. The most alike first, at most {@code limit}.
+     */
+    List<Topic> similar(CurrentUser user, String title, String scope, int limit) {
+        List<String> terms = SimilarTitles.lookupTerms(title);
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        List<Criteria> where = new ArrayList<>();
+        if (!user.isStreetLevel()) {
+            where.add(Criteria.where("community").is(user.community()));
+        }
+        where.add(Criteria.where("status").nin(TopicStatus.WITHDRAWN, TopicStatus.REJECTED));
+        where.add(Criteria.where("searchTerms").in(terms));
+        String literal = TextMatch.containing(scope.strip()).pattern();
+        where.add(new Criteria().orOperator(Criteria.where("scope").in(placesAround(scope.strip())),
+                Criteria.where("scope").regex(Pattern.compile("^" + literal + "/"))));
+        Query query = new Query(new Criteria().andOperator(where)).limit(200);
+        query.fields().exclude("searchTerms").exclude("outbox");
+        return mongo.find(query, Topic.class).stream()
+                .filter(t -> SimilarTitles.nearDuplicates(title, t.getTitle()))
+                .sorted(java.util.Comparator.comparingDouble((Topic t) -> -SimilarTitles.similarity(title, t.getTitle())))
+                .limit(limit).toList();
+    }
+
     /** The flat and every place it lies in: yuejiang/yuejiang-xincun/31/3/601, …/31/3, …/31, …/yuejiang-xincun, yuejiang. */
     static List<String> placesAround(String home) {
         List<String> places = new ArrayList<>();

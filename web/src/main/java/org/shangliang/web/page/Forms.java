@@ -103,6 +103,13 @@ public final class Forms {
         }
     }
 
+    /** Whether this form (its one-time token) was sent already or is being sent: a double tap. */
+    public static boolean sentBefore(HttpServletRequest request) {
+        String token = request.getParameter("_once");
+        HttpSession session = request.getSession(false);
+        return token != null && session != null && sent(session).containsKey(token);
+    }
+
     /** The same form sent again (a double tap): where the first went, once it has finished. */
     private static String afterFirst(Map<String, String> sent, String token) {
         long deadline = System.nanoTime() + 15_000_000_000L;

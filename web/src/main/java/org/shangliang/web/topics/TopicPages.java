@@ -139,6 +139,17 @@ class TopicPages {
 
     @PostMapping("/topics")
     String propose(@RequestParam Map<String, String> form, HttpServletRequest request, Model model) {
+        if (!"yes".equals(form.get("confirmSimilar"))) {
+            List<Map<String, Object>> similar = similarTopics(form.get("title"), form.get("scope"));
+            // a double tap finds the topic its first tap made: that one goes where the first went
+            if (!similar.isEmpty() && !Forms.sentBefore(request)) {
+                // Nothing is sent yet: the person sees the topics it would repeat, and proposes anyway or supports one.
+                model.addAttribute("form", Forms.typed(request));
+                model.addAttribute("similar", similar);
+                model.addAttribute("once", request.getParameter("_once"));
+                return proposePage(model);
+            }
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", Forms.text(form.get("title")));
         body.put("description", Forms.optional(form.get("description")));
@@ -146,6 +157,23 @@ class TopicPages {
         body.put("scope", Forms.optional(form.get("scope")));
         return Forms.send(request, model, () -> "redirect:/topics/" + api.post("/api/topics", body).get("id") + "?proposed",
                 problem -> proposePage(model));
+    }
+
+    /**
+     * The topics a proposal would repeat (GET /api/topics/similar). When they cannot be looked up (the
+     * title is still empty, the service is slow) the proposal goes ahead: the check helps, it never blocks.
+     */
+    private List<Map<String, Object>> similarTopics(String title, String scope) {
+        if (title == null || title.isBlank() || scope == null || scope.isBlank()) {
+            return List.of();
+        }
+        try {
+            Map<String, Object> answer = api.getWithQuery("/api/topics/similar",
+                    Map.of("title", title.strip(), "scope", scope.strip()));
+            return Api.items(answer);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     @PostMapping("/topics/{id}/supports")
