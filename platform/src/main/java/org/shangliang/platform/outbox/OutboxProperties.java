@@ -7,12 +7,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * @param sweepInterval how often every outbox is swept for events left by a crash or an outage
  * @param leaseTtl      how long one relay may hold an aggregate's outbox; longer than any send
+ * @param relayThreads  how many aggregates are relayed at once
  */
 @ConfigurationProperties("shangliang.outbox")
-public record OutboxProperties(Duration sweepInterval, Duration leaseTtl) {
+public record OutboxProperties(Duration sweepInterval, Duration leaseTtl, Integer relayThreads) {
 
     public OutboxProperties {
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(2) : sweepInterval;
         leaseTtl = leaseTtl == null ? Duration.ofSeconds(60) : leaseTtl;
+        relayThreads = relayThreads == null || relayThreads < 1 ? 4 : relayThreads;
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +29,7 @@ import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -45,7 +47,9 @@ import org.springframework.kafka.core.KafkaTemplate;
  * only after the broker acknowledged it (acks=all, idempotent producer).
  *
  * <p>It runs right after a save (low latency) and on a periodic sweep (events left by a crash, a
- * broker outage or a lost race). One relay at a time works on an aggregate: it holds a lease in
+ * broker outage or a lost race), on a few threads, so several aggregates are relayed at once. An
+ * aggregate's pending events go to the producer together and are removed with one write once
+ * acknowledged. One relay at a time works on an aggregate: it holds a lease in
  * the {@value #LEASES} collection (one document per aggregate, taken with a single atomic upsert),
  * so two instances never interleave one aggregate's events. Should a lease expire while its holder
  * still sends, the worst case is an event published twice, never out of order and never lost:
@@ -96,12 +100,15 @@ public class OutboxRelay implements SmartLifecycle {
         sweptEvery.put(collection, every);
     }
 
-    /** Publishes this aggregate's pending events soon, on the relay's own threads. */
-    public void relaySoon(String collection, Object aggregateId) {
+    /**
+     * Publishes this aggregate's pending events soon, on the relay's own threads; false when it is
+     * queued already or the relay is stopped.
+     */
+    public boolean relaySoon(String collection, Object aggregateId) {
         collections.add(collection);
         String key = collection + "/" + aggregateId;
         if (!running || !queued.add(key)) {
-            return;
+            return false;
         }
         relayExecutor.execute(() -> {
             queued.remove(key);
@@ -111,6 +118,7 @@ public class OutboxRelay implements SmartLifecycle {
                 log.warn("Relaying {} failed, the sweep will retry: {}", key, e.toString());
             }
         });
+        return true;
     }
 
     /**
@@ -126,15 +134,36 @@ public class OutboxRelay implements SmartLifecycle {
         }
         int published = 0;
         try {
-            List<PendingEvent> pending;
-            while (!(pending = pendingEvents(collection, aggregateId)).isEmpty()) {
+            List<PendingEvent> pending = pendingEvents(mongo.getCollection(collection).find(eq("_id", aggregateId))
+                    .projection(Projections.include("outbox")).first());
+            while (!pending.isEmpty()) {
+                // All of them to the producer at once (same key, same partition: the idempotent producer keeps
+                // their order and fails the ones after a failed one), then the acknowledgements in order.
+                List<CompletableFuture<?>> sends = new ArrayList<>(pending.size());
                 for (PendingEvent event : pending) {
-                    send(event);
-                    mongo.getCollection(collection).updateOne(eq("_id", aggregateId), Updates.combine(
-                            Updates.pull("outbox", new Document("eventId", event.eventId())),
-                            Updates.inc("version", 1L)));
-                    published++;
+                    sends.add(send(event));
                 }
+                List<String> acknowledged = new ArrayList<>(pending.size());
+                RuntimeException failure = null;
+                for (int i = 0; i < pending.size() && failure == null; i++) {
+                    try {
+                        await(sends.get(i), pending.get(i));
+                        acknowledged.add(pending.get(i).eventId());
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    }
+                }
+                if (failure != null) {
+                    if (!acknowledged.isEmpty()) {
+                        removeFromOutbox(collection, aggregateId, acknowledged);
+                        published += acknowledged.size();
+                    }
+                    throw failure;
+                }
+                // one write removes everything the broker has (the version moves once) and answers what
+                // was added meanwhile, if anything: no second read
+                pending = pendingEvents(removeFromOutbox(collection, aggregateId, acknowledged));
+                published += acknowledged.size();
             }
             return published;
         } finally {
@@ -145,12 +174,15 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** One pass over every outbox; returns the number of events published. */
+    /**
+     * One pass over every outbox: each aggregate with pending events is handed to the relay's threads
+     * (several aggregates at once). Returns how many aggregates were handed over.
+     */
     public int sweep() {
         mappingContext.getPersistentEntities().stream()
                 .filter(e -> OutboxAggregate.class.isAssignableFrom(e.getType()))
                 .forEach(e -> collections.add(e.getCollection()));
-        int published = 0;
+        int handed = 0;
         Instant now = clock.instant();
         for (String collection : collections) {
             Duration every = sweptEvery.get(collection);
@@ -165,22 +197,30 @@ public class OutboxRelay implements SmartLifecycle {
             mongo.getCollection(collection).find(exists("outbox.0")).projection(Projections.include("_id"))
                     .limit(500).forEach(d -> ids.add(d.get("_id")));
             for (Object id : ids) {
-                published += relay(collection, id);
+                handed += relaySoon(collection, id) ? 1 : 0;
             }
         }
-        if (published > 0) {
-            log.info("Outbox sweep published {} event(s) left pending", published);
+        if (handed > 0) {
+            log.info("Outbox sweep found {} aggregate(s) with events left pending; relaying them", handed);
         }
-        return published;
+        return handed;
     }
 
-    private void send(PendingEvent event) {
+    private CompletableFuture<?> send(PendingEvent event) {
         var record = new ProducerRecord<String, byte[]>(event.stream(), event.subject(),
                 event.data().getBytes(StandardCharsets.UTF_8));
         CloudEventHeaders.write(record.headers(), new CloudEventAttributes(event.eventId(), event.source(),
                 event.type(), event.subject(), event.time(), event.requestId()));
         try {
-            kafka.send(record).get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
+            return kafka.send(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void await(CompletableFuture<?> sent, PendingEvent event) {
+        try {
+            sent.get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while publishing " + event.eventId(), e);
@@ -189,9 +229,16 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private List<PendingEvent> pendingEvents(String collection, Object aggregateId) {
-        Document document = mongo.getCollection(collection).find(eq("_id", aggregateId))
-                .projection(Projections.include("outbox")).first();
+    /** Removes published events from the outbox; answers the document's outbox as it is now. */
+    private Document removeFromOutbox(String collection, Object aggregateId, List<String> eventIds) {
+        return mongo.getCollection(collection).findOneAndUpdate(eq("_id", aggregateId), Updates.combine(
+                        Updates.pull("outbox", new Document("eventId", new Document("$in", eventIds))),
+                        Updates.inc("version", 1L)),
+                new FindOneAndUpdateOptions().projection(Projections.include("outbox"))
+                        .returnDocument(ReturnDocument.AFTER));
+    }
+
+    private List<PendingEvent> pendingEvents(Document document) {
         if (document == null) {
             return List.of();
         }
@@ -229,8 +276,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        relayExecutor = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> daemon(r, "outbox-relay"));
+        // several aggregates at once (each under its own lease); one aggregate's events stay in order
+        relayExecutor = new ThreadPoolExecutor(properties.relayThreads(), properties.relayThreads(), 30,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> daemon(r, "outbox-relay"));
         sweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "outbox-sweep"));
         long interval = properties.sweepInterval().toMillis();
         sweeper.scheduleWithFixedDelay(() -> {

@@ -73,6 +73,43 @@ class OutboxRelayTest extends PlatformIntegrationTest {
         assertThat(read("shangliang.topics", r -> id.equals(r.key()), 2, Duration.ofSeconds(3))).hasSize(1);
     }
 
+    @Test
+    void manyAggregatesRelayedAtOnceKeepEachOnesOrderAndPublishEveryEventOnce() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        var savers = java.util.concurrent.Executors.newFixedThreadPool(6);
+        for (int i = 0; i < 60; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            savers.execute(() -> {
+                var topic = new SampleTopic(id, "31号楼充电棚");
+                topic.propose("zhao.lei");
+                for (String neighbour : List.of("chen.fang", "zheng.haibo", "sun.lihua", "wu.meifang")) {
+                    topic.support(neighbour);
+                }
+                mongo.save(topic);
+                // a second save with one more event while the first ones may be in flight
+                var again = mongo.findById(id, SampleTopic.class);
+                again.support("zhou.jianhua");
+                mongo.save(again);
+            });
+        }
+        savers.shutdown();
+        assertThat(savers.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        relay.sweep(); // the sweep hands over whatever the live relays have not taken yet, in parallel with them
+        await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream()
+                .allMatch(id -> mongo.findById(id, SampleTopic.class).getOutbox().isEmpty()));
+        var records = read("shangliang.topics", r -> ids.contains(r.key()), ids.size() * 6, Duration.ofSeconds(20));
+        assertThat(records).extracting(r -> header(r, CloudEventHeaders.ID)).doesNotHaveDuplicates();
+        for (String id : ids) {
+            List<String> counts = records.stream().filter(r -> id.equals(r.key()))
+                    .map(r -> header(r, CloudEventHeaders.TYPE).equals("shangliang.topic.proposed.v1") ? "1"
+                            : new String(r.value(), StandardCharsets.UTF_8).replaceAll(".*\"supportCount\":(\\d+).*", "$1"))
+                    .toList();
+            assertThat(counts).as("the events of %s in the order they happened", id)
+                    .containsExactly("1", "2", "3", "4", "5", "6");
+        }
+    }
+
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
