@@ -7,6 +7,7 @@ import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
+import org.shangliang.contracts.Labels;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Method;
@@ -31,11 +32,6 @@ public final class MeetingCalendar {
     private MeetingCalendar() {
     }
 
-    private static final java.util.Map<org.shangliang.contracts.meeting.MeetingFormat, String> FORMATS = java.util.Map.of(
-            org.shangliang.contracts.meeting.MeetingFormat.IN_PERSON, "线下",
-            org.shangliang.contracts.meeting.MeetingFormat.ONLINE, "线上",
-            org.shangliang.contracts.meeting.MeetingFormat.HYBRID, "线上线下结合");
-
     /** The calendar of one meeting; {@code titles} names the agenda's topics (a topic not known shows by its id). */
     public static String of(Meeting meeting, java.util.Map<String, String> titles) {
         var zone = ZONES.getTimeZone(ApiTime.ZONE.getId());
@@ -46,7 +42,8 @@ public final class MeetingCalendar {
         event.add(new Sequence(meeting.getSequence()));
         event.replace(new DtStamp(meeting.getUpdatedAt())); // one DTSTAMP: the VEvent has its own already
         event.add(new Location(meeting.getLocation()));
-        event.add(new Description("协商议事会 · " + FORMATS.getOrDefault(meeting.getFormat(), String.valueOf(meeting.getFormat()))
+        String format = Labels.of("format", String.valueOf(meeting.getFormat()), "zh-CN");
+        event.add(new Description("协商议事会 · " + (format == null ? String.valueOf(meeting.getFormat()) : format)
                 + " · 议题：" + String.join("；", meeting.getTopicIds().stream().map(t -> titles.getOrDefault(t, t)).toList())
                 + (meeting.getCancellationReason() == null ? "" : "\n已取消：" + meeting.getCancellationReason())));
         event.add(meeting.getStatus() == Meeting.Status.CANCELLED ? new Status(Status.VALUE_CANCELLED)
