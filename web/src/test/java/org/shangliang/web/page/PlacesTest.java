@@ -16,7 +16,7 @@ class PlacesTest {
 
     private static ResourceBundleMessageSource messages() {
         var source = new ResourceBundleMessageSource();
-        source.setBasenames("i18n/labels");
+        source.setBasenames("shangliang/labels");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return source;
