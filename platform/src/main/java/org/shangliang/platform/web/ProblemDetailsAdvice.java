@@ -110,7 +110,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static URI instance(WebRequest request) {
-        return request instanceof ServletWebRequest servlet ? URI.create(servlet.getRequest().getRequestURI()) : null;
+        return request instanceof ServletWebRequest servlet ? Problems.instance(servlet.getRequest().getRequestURI()) : null;
     }
 
     @ExceptionHandler(ProblemException.class)
@@ -205,7 +205,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.warn("The store cannot be reached on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         ProblemDetail problem = problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "problem.unavailable.store",
                 "The data store cannot be reached for a moment; please try again in a few seconds", locale());
-        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setInstance(Problems.instance(request.getRequestURI()));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
@@ -268,7 +268,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpServletRequest request) {
-        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setInstance(Problems.instance(request.getRequestURI()));
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 

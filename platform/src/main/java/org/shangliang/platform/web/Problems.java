@@ -44,6 +44,23 @@ public class Problems {
         return problem;
     }
 
+    /**
+     * A problem's {@code instance} from a request's path, percent-encoded where the path has what a
+     * URI may not carry as such ({@code [}, {@code |}, a space); null when there is no path.
+     */
+    public static URI instance(String path) {
+        if (path == null) {
+            return null;
+        }
+        try {
+            return URI.create(path);
+        } catch (IllegalArgumentException notAUri) {
+            return URI.create(org.springframework.web.util.UriUtils.encodePath(
+                    org.springframework.web.util.UriUtils.decode(path, java.nio.charset.StandardCharsets.UTF_8),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     public String message(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, key, locale);
     }
@@ -57,7 +74,7 @@ public class Problems {
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String kind,
                       String detailKey, String fallbackDetail, Object... args) throws IOException {
         ProblemDetail problem = problem(status, kind, detailKey, fallbackDetail, localeOf(request), args);
-        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setInstance(instance(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -44,6 +44,25 @@ public class WebAutoConfiguration {
         return new ProblemDetailsAdvice(problems, messageSource);
     }
 
+    /** The container's error page ({@code /error}) answers Problem Details too; Boot's own error controller backs off. */
+    @Bean
+    public ProblemErrorController problemErrorController(Problems problems) {
+        return new ProblemErrorController(problems);
+    }
+
+    /** What Tomcat answers before Spring (a bad request target) is Problem Details too ({@link ProblemReportValve}). */
+    @Bean
+    public org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
+            problemReports(Problems problems) {
+        return factory -> factory.addContextCustomizers(context -> {
+            var host = (org.apache.catalina.core.StandardHost) context.getParent();
+            host.setErrorReportValveClass(ProblemReportValve.class.getName());
+            if (java.util.Arrays.stream(host.getPipeline().getValves()).noneMatch(ProblemReportValve.class::isInstance)) {
+                host.getPipeline().addValve(new ProblemReportValve(problems));
+            }
+        });
+    }
+
     /** Unknown query parameters of the API are a 400 ({@link KnownParameters}). */
     @Bean
     public org.springframework.web.servlet.config.annotation.WebMvcConfigurer knownParameters(MessageSource messageSource) {
