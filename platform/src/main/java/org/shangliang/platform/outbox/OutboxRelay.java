@@ -48,8 +48,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  *
  * <p>It runs right after a save (low latency) and on a periodic sweep (events left by a crash, a
  * broker outage or a lost race), on a few threads, so several aggregates are relayed at once. An
- * aggregate's pending events go to the producer together and are removed with one write once
- * acknowledged. One relay at a time works on an aggregate: it holds a lease in
+ * aggregate's pending events are sent one after the other, each acknowledged before the next, and
+ * removed with one write once acknowledged. One relay at a time works on an aggregate: it holds a lease in
  * the {@value #LEASES} collection (one document per aggregate, taken with a single atomic upsert),
  * so two instances never interleave one aggregate's events. Should a lease expire while its holder
  * still sends, the worst case is an event published twice, never out of order and never lost:
@@ -137,17 +137,14 @@ public class OutboxRelay implements SmartLifecycle {
             List<PendingEvent> pending = pendingEvents(mongo.getCollection(collection).find(eq("_id", aggregateId))
                     .projection(Projections.include("outbox")).first());
             while (!pending.isEmpty()) {
-                // All of them to the producer at once (same key, same partition: the idempotent producer keeps
-                // their order and fails the ones after a failed one), then the acknowledgements in order.
-                List<CompletableFuture<?>> sends = new ArrayList<>(pending.size());
-                for (PendingEvent event : pending) {
-                    sends.add(send(event));
-                }
+                // One at a time, each acknowledged before the next is sent: an event the broker did not take
+                // in time may still arrive later, so nothing after it may be in flight, or a consumer could
+                // see a later event first (sending them all at once did exactly that across a broker outage).
                 List<String> acknowledged = new ArrayList<>(pending.size());
                 RuntimeException failure = null;
                 for (int i = 0; i < pending.size() && failure == null; i++) {
                     try {
-                        await(sends.get(i), pending.get(i));
+                        await(send(pending.get(i)), pending.get(i));
                         acknowledged.add(pending.get(i).eventId());
                     } catch (RuntimeException e) {
                         failure = e;
