@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Boot's own error controller answered {@code {timestamp, status, error, path}} instead.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden // the container's error page, not an operation of the API
 public class ProblemErrorController implements ErrorController {
 
     private final Problems problems;

@@ -32,5 +32,6 @@ class ApiDocsTest extends PlatformIntegrationTest {
         assertThat(write.propertyNames()).contains("409", "413", "503");
         assertThat(write.get("409").get("content").propertyNames()).containsExactly("application/problem+json");
         assertThat(response.body()).doesNotContain("\"name\":\"user\"");
+        assertThat(paths.propertyNames()).as("the container's error page is no operation").doesNotContain("/error");
     }
 }
