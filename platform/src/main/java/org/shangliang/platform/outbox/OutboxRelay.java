@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -141,26 +140,21 @@ public class OutboxRelay implements SmartLifecycle {
                 // in time may still arrive later, so nothing after it may be in flight, or a consumer could
                 // see a later event first (sending them all at once did exactly that across a broker outage).
                 List<String> acknowledged = new ArrayList<>(pending.size());
-                RuntimeException failure = null;
-                for (int i = 0; i < pending.size() && failure == null; i++) {
-                    try {
-                        await(send(pending.get(i)), pending.get(i));
-                        acknowledged.add(pending.get(i).eventId());
-                    } catch (RuntimeException e) {
-                        failure = e;
+                Document remaining = null;
+                try {
+                    for (PendingEvent event : pending) {
+                        send(event);
+                        acknowledged.add(event.eventId());
                     }
-                }
-                if (failure != null) {
+                } finally {
+                    // one write removes everything the broker has (also before a failed send: those stay out),
+                    // moves the version once and answers what was added meanwhile: no second read
                     if (!acknowledged.isEmpty()) {
-                        removeFromOutbox(collection, aggregateId, acknowledged);
+                        remaining = removeFromOutbox(collection, aggregateId, acknowledged);
                         published += acknowledged.size();
                     }
-                    throw failure;
                 }
-                // one write removes everything the broker has (the version moves once) and answers what
-                // was added meanwhile, if anything: no second read
-                pending = pendingEvents(removeFromOutbox(collection, aggregateId, acknowledged));
-                published += acknowledged.size();
+                pending = pendingEvents(remaining);
             }
             return published;
         } finally {
@@ -203,21 +197,13 @@ public class OutboxRelay implements SmartLifecycle {
         return handed;
     }
 
-    private CompletableFuture<?> send(PendingEvent event) {
+    private void send(PendingEvent event) {
         var record = new ProducerRecord<String, byte[]>(event.stream(), event.subject(),
                 event.data().getBytes(StandardCharsets.UTF_8));
         CloudEventHeaders.write(record.headers(), new CloudEventAttributes(event.eventId(), event.source(),
                 event.type(), event.subject(), event.time(), event.requestId()));
         try {
-            return kafka.send(record);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    private void await(CompletableFuture<?> sent, PendingEvent event) {
-        try {
-            sent.get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
+            kafka.send(record).get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while publishing " + event.eventId(), e);
