@@ -1,7 +1,6 @@
 package org.shangliang.topics.topic;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,8 +35,11 @@ final class SimilarTitles {
     }
 
     static double similarity(String a, String b) {
-        Set<String> left = matterTerms(a);
-        Set<String> right = matterTerms(b);
+        return similarity(matterTerms(a), matterTerms(b));
+    }
+
+    /** The Dice coefficient of two titles' matter terms. */
+    static double similarity(Set<String> left, Set<String> right) {
         if (left.isEmpty() || right.isEmpty()) {
             return 0;
         }
@@ -52,10 +54,5 @@ final class SimilarTitles {
 
     static boolean nearDuplicates(String a, String b) {
         return similarity(a, b) >= NEAR_DUPLICATE;
-    }
-
-    /** The terms to look candidates up by: any topic sharing one of them may be alike. */
-    static List<String> lookupTerms(String title) {
-        return List.copyOf(matterTerms(title));
     }
 }

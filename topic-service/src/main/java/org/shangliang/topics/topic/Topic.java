@@ -252,10 +252,6 @@ public class Topic extends OutboxAggregate {
         }
     }
 
-    public List<String> getSearchTerms() {
-        return searchTerms;
-    }
-
     /** Whether a home (a flat's place path) lies inside this topic's scope. */
     boolean concerns(String home) {
         return home != null && (home.equals(scope) || home.startsWith(scope + "/"));

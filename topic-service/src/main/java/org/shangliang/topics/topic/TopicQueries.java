@@ -50,9 +50,7 @@ class TopicQueries {
             where.add(Criteria.where("category").is(filter.category()));
         }
         if (filter.scope() != null && !filter.scope().isBlank()) {
-            // the scope itself or any place below it, matched literally
-            String literal = TextMatch.containing(filter.scope().strip()).pattern();
-            where.add(Criteria.where("scope").regex(Pattern.compile("^" + literal + "(/|$)")));
+            where.add(placeOrBelow(filter.scope().strip()));
         }
         if (filter.concerns() != null) {
             where.add(Criteria.where("scope").in(placesAround(filter.concerns())));
@@ -78,7 +76,7 @@ class TopicQueries {
      * ({@link SimilarTitles}); withdrawn and rejected topics do not count. The most alike first, at most {@code limit}.
      */
     List<Topic> similar(CurrentUser user, String title, String scope, int limit) {
-        List<String> terms = SimilarTitles.lookupTerms(title);
+        Set<String> terms = SimilarTitles.matterTerms(title);
         if (terms.isEmpty()) {
             return List.of();
         }
@@ -88,15 +86,23 @@ class TopicQueries {
         }
         where.add(Criteria.where("status").nin(TopicStatus.WITHDRAWN, TopicStatus.REJECTED));
         where.add(Criteria.where("searchTerms").in(terms));
-        String literal = TextMatch.containing(scope.strip()).pattern();
+        // the place itself or one it lies in, or one below it
         where.add(new Criteria().orOperator(Criteria.where("scope").in(placesAround(scope.strip())),
-                Criteria.where("scope").regex(Pattern.compile("^" + literal + "/"))));
+                placeOrBelow(scope.strip())));
         Query query = new Query(new Criteria().andOperator(where)).limit(200);
         query.fields().exclude("searchTerms").exclude("outbox");
+        record Alike(Topic topic, double similarity) {
+        }
         return mongo.find(query, Topic.class).stream()
-                .filter(t -> SimilarTitles.nearDuplicates(title, t.getTitle()))
-                .sorted(java.util.Comparator.comparingDouble((Topic t) -> -SimilarTitles.similarity(title, t.getTitle())))
-                .limit(limit).toList();
+                .map(t -> new Alike(t, SimilarTitles.similarity(terms, SimilarTitles.matterTerms(t.getTitle()))))
+                .filter(a -> a.similarity() >= SimilarTitles.NEAR_DUPLICATE)
+                .sorted(java.util.Comparator.comparingDouble(Alike::similarity).reversed())
+                .limit(limit).map(Alike::topic).toList();
+    }
+
+    /** Topics of this place or of any place below it, the place matched literally. */
+    private static Criteria placeOrBelow(String place) {
+        return Criteria.where("scope").regex(Pattern.compile("^" + TextMatch.containing(place).pattern() + "(/|$)"));
     }
 
     /** The flat and every place it lies in: yuejiang/yuejiang-xincun/31/3/601, …/31/3, …/31, …/yuejiang-xincun, yuejiang. */
