@@ -31,33 +31,12 @@ public class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null ? HttpStatus.valueOf(i)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
-        Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        var locale = problems.localeOf(request);
-        ProblemDetail problem;
-        if (exception instanceof RequestRejectedException || status == HttpStatus.BAD_REQUEST) {
-            problem = problems.problem(HttpStatus.BAD_REQUEST, "invalid-request", "problem.request-target",
-                    "The address of the request has characters that are not allowed ([, ], ; or an encoded /)", locale);
-        } else if (status == HttpStatus.NOT_FOUND) {
-            problem = problems.problem(status, "not-found", "problem.path-not-found", "There is nothing at this address",
-                    locale);
-        } else if (status == HttpStatus.UNAUTHORIZED) {
-            problem = problems.problem(status, "unauthenticated", "problem.unauthenticated.detail",
-                    "A valid access token is needed", locale);
-        } else if (status == HttpStatus.FORBIDDEN) {
-            problem = problems.problem(status, "forbidden", "problem.forbidden.role", "Your role does not allow this", locale);
-        } else if (status.is4xxClientError()) {
-            problem = problems.problem(status, "invalid-request", null, status.getReasonPhrase(), locale);
-        } else {
-            problem = problems.problem(status, "internal", "problem.internal.detail",
-                    "Something went wrong on our side; the request id helps us find out what", locale);
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof RequestRejectedException) {
+            status = HttpStatus.BAD_REQUEST;
         }
-        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (uri instanceof String path) {
-            try {
-                problem.setInstance(Problems.instance(path));
-            } catch (IllegalArgumentException unreadable) {
-                // a path too broken to repeat back
-            }
+        ProblemDetail problem = problems.ofStatus(status, problems.localeOf(request));
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
+            problem.setInstance(Problems.instance(path));
         }
         return ResponseEntity.status(status).body(problem);
     }

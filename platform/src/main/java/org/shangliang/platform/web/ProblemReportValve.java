@@ -30,14 +30,8 @@ public class ProblemReportValve extends ErrorReportValve {
         HttpStatus known = HttpStatus.resolve(status);
         try {
             response.resetBuffer();
-            if (known == HttpStatus.BAD_REQUEST) {
-                problems.write(request, response, HttpStatus.BAD_REQUEST, "invalid-request", "problem.request-target",
-                        "The address of the request has characters that are not allowed ([, ], ; or an encoded /)");
-            } else {
-                problems.write(request, response, known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known,
-                        known != null && known.is4xxClientError() ? "invalid-request" : "internal", null,
-                        known == null ? "Error " + status : known.getReasonPhrase());
-            }
+            problems.write(request, response, problems.ofStatus(known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known,
+                    problems.localeOf(request)));
         } catch (IOException | RuntimeException e) {
             // the connection is gone or the request too broken to describe: Tomcat closes it
         }

@@ -45,8 +45,30 @@ public class Problems {
     }
 
     /**
+     * The problem of a bare status that no handler described: what Tomcat refuses before Spring (a
+     * request target with an encoded {@code /}) and what reaches the container's error page (a
+     * {@code ;} the security firewall refuses, any other {@code sendError}).
+     */
+    public ProblemDetail ofStatus(HttpStatus status, Locale locale) {
+        return switch (status) {
+            case BAD_REQUEST -> problem(status, "invalid-request", "problem.request-target",
+                    "The address of the request has characters that are not allowed ([, ], ; or an encoded /)", locale);
+            case NOT_FOUND -> problem(status, "not-found", "problem.path-not-found", "There is nothing at this address",
+                    locale);
+            case UNAUTHORIZED -> problem(status, "unauthenticated", "problem.unauthenticated.detail",
+                    "A valid access token is needed", locale);
+            case FORBIDDEN -> problem(status, "forbidden", "problem.forbidden.role", "Your role does not allow this",
+                    locale);
+            default -> status.is4xxClientError() ? problem(status, "invalid-request", null, status.getReasonPhrase(), locale)
+                    : problem(status, "internal", "problem.internal.detail",
+                            "Something went wrong on our side; the request id helps us find out what", locale);
+        };
+    }
+
+    /**
      * A problem's {@code instance} from a request's path, percent-encoded where the path has what a
-     * URI may not carry as such ({@code [}, {@code |}, a space); null when there is no path.
+     * URI may not carry as such ({@code [}, {@code |}, a space); null when there is no path or it is
+     * too broken to repeat back (a {@code %} that escapes nothing).
      */
     public static URI instance(String path) {
         if (path == null) {
@@ -55,9 +77,13 @@ public class Problems {
         try {
             return URI.create(path);
         } catch (IllegalArgumentException notAUri) {
-            return URI.create(org.springframework.web.util.UriUtils.encodePath(
-                    org.springframework.web.util.UriUtils.decode(path, java.nio.charset.StandardCharsets.UTF_8),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                return URI.create(org.springframework.web.util.UriUtils.encodePath(
+                        org.springframework.web.util.UriUtils.decode(path, java.nio.charset.StandardCharsets.UTF_8),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException undecodable) {
+                return null;
+            }
         }
     }
 
@@ -73,9 +99,13 @@ public class Problems {
     /** Writes a problem straight to the response, for code that runs before MVC. */
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String kind,
                       String detailKey, String fallbackDetail, Object... args) throws IOException {
-        ProblemDetail problem = problem(status, kind, detailKey, fallbackDetail, localeOf(request), args);
+        write(request, response, problem(status, kind, detailKey, fallbackDetail, localeOf(request), args));
+    }
+
+    /** Writes this problem straight to the response, with the request's path as its instance. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
         problem.setInstance(instance(request.getRequestURI()));
-        response.setStatus(status.value());
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);
