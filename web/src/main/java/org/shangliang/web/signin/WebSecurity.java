@@ -90,11 +90,12 @@ public class WebSecurity {
             // The provider's pages take the name and password; this site gets a code and, with its
             // PKCE verifier, the tokens. Sign-out ends the provider's session too.
             formAction += " " + provider.origin();
+            var authorized = new HttpSessionOAuth2AuthorizedClientRepository();
             http.oauth2Login(login -> login.loginPage("/login")
                             .clientRegistrationRepository(provider)
-                            .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                            .authorizedClientRepository(authorized)
                             .successHandler((request, response, authentication) -> {
-                                signInWithProviderToken(request, response, authentication, contexts, tokens);
+                                signInWithProviderToken(request, response, authentication, authorized, contexts, tokens);
                                 backToThePage.onAuthenticationSuccess(request, response, authentication);
                             })
                             .failureHandler((request, response, e) -> {
@@ -127,9 +128,9 @@ public class WebSecurity {
      * ID token for sign-out. The provider's user and the authorized client are not kept.
      */
     private static void signInWithProviderToken(HttpServletRequest request, HttpServletResponse response,
-                                                Authentication authentication, SecurityContextRepository contexts,
-                                                JwtDecoder tokens) {
-        var authorized = new HttpSessionOAuth2AuthorizedClientRepository();
+                                                Authentication authentication,
+                                                HttpSessionOAuth2AuthorizedClientRepository authorized,
+                                                SecurityContextRepository contexts, JwtDecoder tokens) {
         OAuth2AuthorizedClient client = authorized.loadAuthorizedClient(ProviderSignIn.REGISTRATION, authentication, request);
         if (client == null) {
             throw new IllegalStateException("The provider signed the person in without an access token");
