@@ -33,6 +33,7 @@ import org.shangliang.contracts.vote.BallotNotOpened;
 import org.shangliang.contracts.vote.BallotOpened;
 import org.shangliang.contracts.vote.BallotReminderDue;
 import org.shangliang.contracts.vote.ElectoratePublished;
+import org.shangliang.contracts.vote.RollUploaded;
 
 /** Every integration event of the platform: its type name, stream and data record. */
 public final class EventCatalogue {
@@ -97,6 +98,8 @@ public final class EventCatalogue {
                     OfflineVoteContestResolved.class);
     public static final EventType<BallotClosed> BALLOT_CLOSED =
             new EventType<>("shangliang.vote.ballot-closed.v1", EventStream.VOTES, BallotClosed.class);
+    public static final EventType<RollUploaded> ROLL_UPLOADED =
+            new EventType<>("shangliang.vote.roll-uploaded.v1", EventStream.VOTES, RollUploaded.class);
 
     private static final List<EventType<?>> ALL = List.of(
             TOPIC_PROPOSED, TOPIC_SUPPORTED, TOPIC_SUPPORT_WITHDRAWN, TOPIC_THRESHOLD_REACHED, TOPIC_OPINION_POSTED,
@@ -106,7 +109,7 @@ public final class EventCatalogue {
             MEETING_REGISTRATION_CANCELLED, MEETING_MINUTES_RECORDED, MEETING_CONCLUDED, MEETING_REMINDER_DUE,
             BALLOT_OPENED, BALLOT_ELECTORATE_PUBLISHED, BALLOT_NOT_OPENED,
             BALLOT_REMINDER_DUE, BALLOT_EXTENDED, OFFLINE_VOTE_RECORDED, OFFLINE_VOTE_CONTESTED,
-            OFFLINE_VOTE_CONTEST_RESOLVED, BALLOT_CLOSED);
+            OFFLINE_VOTE_CONTEST_RESOLVED, BALLOT_CLOSED, ROLL_UPLOADED);
 
     private static final Map<String, EventType<?>> BY_TYPE = new LinkedHashMap<>();
     private static final Map<Class<?>, EventType<?>> BY_CLASS = new LinkedHashMap<>();

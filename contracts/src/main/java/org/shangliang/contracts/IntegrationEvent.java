@@ -12,6 +12,14 @@ public interface IntegrationEvent {
      */
     String topicId();
 
+    /**
+     * The record key and the CloudEvents {@code subject}: the topic, or for an event about no topic
+     * (a community's roll) what it is about instead.
+     */
+    default String subject() {
+        return topicId();
+    }
+
     /** The community the event belongs to, for consumers that keep per-community views. */
     String community();
 }

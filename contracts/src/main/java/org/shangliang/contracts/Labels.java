@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -37,6 +38,11 @@ public final class Labels {
                     .computeIfAbsent(key.substring(dot + 1), v -> new TreeMap<>()).put(language, text);
         }));
         return Collections.unmodifiableMap(groups);
+    }
+
+    /** The language of these labels a locale asks for: {@code en} for English, else {@code zh-CN}. */
+    public static String languageOf(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? "en" : LANGUAGES.get(0);
     }
 
     /** The label of {@code group.value} in a language, or null. */

@@ -30,7 +30,7 @@ class EventCatalogueTest {
             Object back = json.readValue(text, e.getKey().dataClass());
             assertThat(back).isEqualTo(event);
             assertThat(EventCatalogue.of(event)).isEqualTo(e.getKey());
-            assertThat(event.topicId()).isNotBlank();
+            assertThat(event.subject()).isNotBlank();
             assertThat(event.community()).isEqualTo("yuejiang");
         })).toList();
     }

@@ -47,6 +47,7 @@ import org.shangliang.contracts.vote.BallotOpened;
 import org.shangliang.contracts.vote.BallotOutcome;
 import org.shangliang.contracts.vote.BallotReminderDue;
 import org.shangliang.contracts.vote.ElectoratePublished;
+import org.shangliang.contracts.vote.RollUploaded;
 import org.shangliang.contracts.vote.Tally;
 
 /** One realistic example of every event in the catalogue (越江新村 building 31, entrance 3). */
@@ -144,6 +145,10 @@ public final class EventSamples {
                 Map.entry(EventCatalogue.BALLOT_CLOSED, new BallotClosed("b-1", TOPIC, "m-2026-03", COMMUNITY,
                         BallotRule.CIVIL_CODE_MAJOR, BallotOutcome.APPROVED, true,
                         new Tally(12, new BigDecimal("804.16")), new Tally(11, new BigDecimal("740.06")), tallyFor,
-                        new Tally(1, new BigDecimal("66.20")), new Tally(1, new BigDecimal("61.46")), AT)));
+                        new Tally(1, new BigDecimal("66.20")), new Tally(1, new BigDecimal("61.46")), AT)),
+                Map.entry(EventCatalogue.ROLL_UPLOADED, new RollUploaded(COMMUNITY, "r-2026-11", 1_184, 1_206, List.of(
+                        new RollUploaded.Place("yuejiang/yuejiang-xincun", "越江新村"),
+                        new RollUploaded.Place("yuejiang/yuejiang-xincun/31", null),
+                        new RollUploaded.Place("yuejiang/yuejiang-xincun/31/3", null)), "qian.yun", AT)));
     }
 }

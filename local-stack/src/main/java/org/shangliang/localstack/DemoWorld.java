@@ -204,34 +204,34 @@ final class DemoWorld {
     static String yuejiangRoll() {
         String e = "yuejiang/yuejiang-xincun/";
         return """
-                flat,ownerId,ownerName,area,holder
-                %1$s31/3/101,zhou.jianhua,周建华,66.20,周建华
-                %1$s31/3/102,wu.meifang,吴美芳,61.46,吴美芳
-                %1$s31/3/201,zheng.haibo,郑海波,66.20,郑海波
-                %1$s31/3/202,sun.lihua,孙丽华,61.46,孙丽华
-                %1$s31/3/301,zhao.lei,赵磊,66.20,赵磊
-                %1$s31/3/302,chen.fang,陈芳,61.46,陈芳
-                %1$s31/3/401,huang.zhiqiang,黄志强,66.20,黄志强
-                %1$s31/3/402,xu.jing,徐静,61.46,徐静
-                %1$s31/3/501,wang.guohua,王国华,66.20,王国华
-                %1$s31/3/502,wang.guohua,王国华,61.46,王国华
-                %1$s31/3/601,li.xiulan,李秀兰,66.20,李秀兰
-                %1$s31/3/602,zhang.weimin,张为民,61.46,张为民
-                %1$s98/1/201,yang.shumei,杨淑梅,72.35,杨淑梅
-                %1$s98/1/202,owner.98-1-202,顾美华,72.35,顾美华
-                %1$s98/1/301,owner.98-1-301,蒋国强,72.35,蒋国强
-                %1$s98/1/302,owner.98-1-302,沈玉珍,72.35,沈玉珍
+                flat,ownerId,ownerName,area,holder,estateName
+                %1$s31/3/101,zhou.jianhua,周建华,66.20,周建华,越江新村
+                %1$s31/3/102,wu.meifang,吴美芳,61.46,吴美芳,
+                %1$s31/3/201,zheng.haibo,郑海波,66.20,郑海波,
+                %1$s31/3/202,sun.lihua,孙丽华,61.46,孙丽华,
+                %1$s31/3/301,zhao.lei,赵磊,66.20,赵磊,
+                %1$s31/3/302,chen.fang,陈芳,61.46,陈芳,
+                %1$s31/3/401,huang.zhiqiang,黄志强,66.20,黄志强,
+                %1$s31/3/402,xu.jing,徐静,61.46,徐静,
+                %1$s31/3/501,wang.guohua,王国华,66.20,王国华,
+                %1$s31/3/502,wang.guohua,王国华,61.46,王国华,
+                %1$s31/3/601,li.xiulan,李秀兰,66.20,李秀兰,
+                %1$s31/3/602,zhang.weimin,张为民,61.46,张为民,
+                %1$s98/1/201,yang.shumei,杨淑梅,72.35,杨淑梅,
+                %1$s98/1/202,owner.98-1-202,顾美华,72.35,顾美华,
+                %1$s98/1/301,owner.98-1-301,蒋国强,72.35,蒋国强,
+                %1$s98/1/302,owner.98-1-302,沈玉珍,72.35,沈玉珍,
                 """.formatted(e);
     }
 
     static String bachangRoll() {
         String e = "bachang/yijiaqiao-xincun/5/2/";
         return """
-                flat,ownerId,ownerName,area,holder
-                %1$s301,owner.5-2-301,孔祥林,58.90,孔祥林
-                %1$s302,liu.dehai,刘德海,58.90,刘德海
-                %1$s401,he.xiaoyan,何晓燕,58.90,何晓燕
-                %1$s402,owner.5-2-402,严红英,58.90,严红英
+                flat,ownerId,ownerName,area,holder,estateName
+                %1$s301,owner.5-2-301,孔祥林,58.90,孔祥林,易家桥新村
+                %1$s302,liu.dehai,刘德海,58.90,刘德海,
+                %1$s401,he.xiaoyan,何晓燕,58.90,何晓燕,
+                %1$s402,owner.5-2-402,严红英,58.90,严红英,
                 """.formatted(e);
     }
 }

@@ -129,6 +129,7 @@ class CommunityAndValidationTest extends TopicServiceTestSupport {
     }
 
     private String proposeIn(String title, String scope) {
+        yuejiangHasItsRoll();
         var response = committee().post("/api/topics", """
                 {"title": "%s", "description": "公共设施", "category": "PUBLIC_FACILITY", "scope": "%s"}""".formatted(title, scope));
         assertThat(response.status()).as(response.body().toString()).isEqualTo(201);

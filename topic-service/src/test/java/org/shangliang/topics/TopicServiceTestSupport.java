@@ -18,11 +18,14 @@ import org.shangliang.contracts.meeting.Resolution;
 import org.shangliang.contracts.vote.BallotClosed;
 import org.shangliang.contracts.vote.BallotOpened;
 import org.shangliang.contracts.vote.BallotOutcome;
+import org.shangliang.contracts.vote.RollUploaded;
 import org.shangliang.contracts.vote.Tally;
 import org.shangliang.infra.SharedInfrastructure;
 import org.shangliang.infra.TestTokens;
 import org.shangliang.platform.testing.ApiClient;
 import org.shangliang.platform.testing.Streams;
+import org.shangliang.topics.place.PlaceBook;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
@@ -38,6 +41,24 @@ public abstract class TopicServiceTestSupport {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    protected PlaceBook places;
+
+    /** 越江新村's buildings 31 (entrances 1–3) and 98 (entrance 1), as the community's roll would say. */
+    private static final RollUploaded YUEJIANG_ROLL = new RollUploaded("yuejiang", "r-yuejiang", 16, 16, List.of(
+            new RollUploaded.Place("yuejiang/yuejiang-xincun", "越江新村"),
+            new RollUploaded.Place(BUILDING_31, null),
+            new RollUploaded.Place(BUILDING_31 + "/1", null),
+            new RollUploaded.Place(BUILDING_31 + "/2", null),
+            new RollUploaded.Place(BUILDING_31 + "/3", null),
+            new RollUploaded.Place("yuejiang/yuejiang-xincun/98", null),
+            new RollUploaded.Place("yuejiang/yuejiang-xincun/98/1", null)), "qian.yun", Instant.parse("2026-01-05T01:00:00Z"));
+
+    /** Makes 越江社区's places known, as if its roll had been uploaded (the committee proposes for places beyond a home). */
+    protected void yuejiangHasItsRoll() {
+        places.keep(YUEJIANG_ROLL);
+    }
 
     protected ApiClient resident(String id) {
         return new ApiClient(port, tokens.resident(id, "居民" + id, "yuejiang", BUILDING_31 + "/3/" + Math.abs(id.hashCode() % 600)));

@@ -2,9 +2,13 @@ package org.shangliang.votes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.shangliang.contracts.EventCatalogue;
+import org.shangliang.contracts.vote.RollUploaded;
+import org.shangliang.platform.testing.Streams;
 
 class RollTest extends VoteServiceTestSupport {
 
@@ -28,6 +32,42 @@ class RollTest extends VoteServiceTestSupport {
         String smaller = "flat,ownerId,ownerName,area,holder\n" + c + "/yuejiang-xincun/98/1/201,yang.shumei,杨淑梅,88.00,杨淑梅\n";
         staff(c).send("PUT", "/api/rolls/" + c, null, smaller);
         assertThat(committee(c).get("/api/rolls/" + c).body().get("flats").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theRollNamesItsEstatesAndBuildingsAndTellsTheOtherServicesWhichPlacesExist() {
+        String c = community();
+        String named = """
+                flat,ownerId,ownerName,area,holder,buildingName,estateName
+                %1$s/yuejiang-xincun/31/3/101,zhou.jianhua,周建华,66.20,周建华,,越江新村
+                %1$s/yuejiang-xincun/31/3/102,wu.meifang,吴美芳,61.46,吴美芳,,
+                %1$s/yuejiang-xincun/7/1/201,yang.shumei,杨淑梅,72.35,杨淑梅,七号楼,越江新村
+                """.formatted(c);
+        uploadRoll(c, named);
+
+        var estate = committee(c).get("/api/rolls/" + c).body().get("estates").get(0);
+        assertThat(estate.get("name").asString()).isEqualTo("越江新村");
+        var buildings = estate.get("buildings").valueStream()
+                .map(b -> b.get("building").asString() + "=" + (b.hasNonNull("name") ? b.get("name").asString() : "")).toList();
+        assertThat(buildings).containsExactly("31=", "7=七号楼");
+
+        var uploaded = Streams.events(EventCatalogue.ROLL_UPLOADED, c, 1, Duration.ofSeconds(20));
+        assertThat(uploaded).hasSize(1);
+        assertThat(uploaded.get(0).flats()).isEqualTo(3);
+        assertThat(uploaded.get(0).places()).containsExactly(
+                new RollUploaded.Place(c + "/yuejiang-xincun", "越江新村"),
+                new RollUploaded.Place(c + "/yuejiang-xincun/31", null),
+                new RollUploaded.Place(c + "/yuejiang-xincun/31/3", null),
+                new RollUploaded.Place(c + "/yuejiang-xincun/7", "七号楼"),
+                new RollUploaded.Place(c + "/yuejiang-xincun/7/1", null));
+
+        String twoNames = named.replace("七号楼,越江新村", "七号楼,越江小区");
+        var refused = staff(c).send("PUT", "/api/rolls/" + c, null, twoNames);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("errors").get(0).get("line").asInt()).isEqualTo(4);
+        assertThat(refused.body().get("errors").get(0).get("field").asString()).isEqualTo("estateName");
+        var unknownColumn = staff(c).send("PUT", "/api/rolls/" + c, null, named.replace("buildingName", "streetName"));
+        assertThat(unknownColumn.body().get("errors").get(0).get("field").asString()).isEqualTo("header");
     }
 
     @Test

@@ -52,7 +52,11 @@ public class Rejection extends RuntimeException {
         return new Label(key, String.valueOf(fallback));
     }
 
-    /** An extra member of the answer, such as {@code currentStatus} or the field the rule is about. */
+    /**
+     * An extra member of the answer, such as {@code currentStatus}. Three names are special: {@code field}
+     * (the request field the rule is about), {@code value} (what was received) and {@code allowed} (a list
+     * of what would be accepted) become one entry of the answer's {@code errors}, as a validation error does.
+     */
     public Rejection with(String name, Object value) {
         properties.put(name, value);
         return this;

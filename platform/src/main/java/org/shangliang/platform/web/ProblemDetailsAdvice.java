@@ -2,7 +2,9 @@ package org.shangliang.platform.web;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -156,13 +158,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         ProblemDetail problem = problems.problem(status, kind, e.key(), e.getMessage(), locale(), args);
-        e.properties().forEach((name, value) -> {
-            if ("field".equals(name)) {
-                problem.setProperty("errors", List.of(new FieldError(String.valueOf(value), problem.getDetail())));
-            } else {
-                problem.setProperty(name, value instanceof java.time.Instant instant ? ApiTime.of(instant) : value);
-            }
-        });
+        Map<String, Object> properties = new LinkedHashMap<>(e.properties());
+        Object field = properties.remove("field");
+        if (field != null) {
+            // a rule about one field: it is listed like a validation error, with the value received and what is allowed
+            Object value = properties.remove("value");
+            @SuppressWarnings("unchecked")
+            List<String> allowed = properties.remove("allowed") instanceof List<?> list ? (List<String>) list : null;
+            problem.setProperty("errors", List.of(new FieldError(String.valueOf(field), problem.getDetail(), value, allowed)));
+        }
+        properties.forEach((name, value) ->
+                problem.setProperty(name, value instanceof java.time.Instant instant ? ApiTime.of(instant) : value));
         return respond(problem, request);
     }
 

@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.shangliang.contracts.Labels;
 import org.shangliang.platform.outbox.AggregateLocks;
 import org.shangliang.platform.outbox.Conflicts;
 import org.shangliang.platform.security.CurrentUser;
+import org.shangliang.topics.place.CommunityPlaces;
+import org.shangliang.topics.place.PlaceBook;
 import org.shangliang.platform.web.ProblemException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -18,10 +22,12 @@ public class TopicCommands {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final TopicSettings settings;
+    private final PlaceBook places;
     private final AggregateLocks locks = new AggregateLocks(256);
 
-    public TopicCommands(MongoTemplate mongo, Clock clock, TopicSettings settings) {
+    public TopicCommands(MongoTemplate mongo, Clock clock, TopicSettings settings, PlaceBook places) {
         this.mongo = mongo;
+        this.places = places;
         this.clock = clock;
         this.settings = settings;
     }
@@ -31,6 +37,11 @@ public class TopicCommands {
             throw ProblemException.forbidden("problem.forbidden.community", "The scope must lie inside your community");
         }
         String community = body.scope().split("/")[0];
+        var roll = places.of(community).orElse(null);
+        if (!CommunityPlaces.known(body.scope(), user.home(), user.isStreetLevel() ? null : user.community(), roll)) {
+            String language = Labels.languageOf(LocaleContextHolder.getLocale());
+            throw TopicProblems.unknownScope(body.scope(), roll, places.names(language), language);
+        }
         Topic topic = Topic.propose(UUID.randomUUID().toString(), body.title().strip(),
                 body.description() == null ? "" : body.description().strip(), body.category(), body.scope(),
                 user.id(), user.name(), settings.thresholdOf(community), clock.instant());

@@ -3,6 +3,7 @@ package org.shangliang.topics.topic;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,11 +12,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.shangliang.contracts.Labels;
 import org.shangliang.contracts.topic.TopicCategory;
 import org.shangliang.contracts.topic.TopicStatus;
 import org.shangliang.platform.domain.Rejection;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.PageResponse;
+import org.shangliang.topics.place.PlaceBook;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,10 +42,12 @@ class TopicController {
 
     private final TopicCommands commands;
     private final TopicQueries queries;
+    private final PlaceBook places;
 
-    TopicController(TopicCommands commands, TopicQueries queries) {
+    TopicController(TopicCommands commands, TopicQueries queries, PlaceBook places) {
         this.commands = commands;
         this.queries = queries;
+        this.places = places;
     }
 
     @PostMapping
@@ -50,7 +56,7 @@ class TopicController {
             + "outside the caller's community.")
     ResponseEntity<TopicView> propose(@Valid @RequestBody TopicRequests.NewTopic body, CurrentUser user) {
         Topic topic = commands.propose(body, user);
-        return ResponseEntity.created(URI.create("/api/topics/" + topic.getId())).body(TopicView.of(topic, user.id()));
+        return ResponseEntity.created(URI.create("/api/topics/" + topic.getId())).body(view(topic, user));
     }
 
     @GetMapping
@@ -78,8 +84,9 @@ class TopicController {
             }
             home = user.home();
         }
+        var names = names();
         return queries.find(user, new TopicQueries.Filter(status, category, scope, home, q), page, size)
-                .map(t -> TopicView.of(t, user.id()));
+                .map(t -> TopicView.of(t, user.id(), names));
     }
 
     /** The near-duplicates of a title in a scope, for a client to show before proposing. */
@@ -92,12 +99,14 @@ class TopicController {
             + "A client shows them before proposing: supporting one helps more than a second topic")
     Similar similar(@RequestParam @jakarta.validation.constraints.NotBlank @Size(max = 100) String title,
                     @RequestParam @jakarta.validation.constraints.NotBlank @Size(max = 200) String scope, CurrentUser user) {
-        return new Similar(queries.similar(user, title, scope, 5).stream().map(t -> TopicView.of(t, user.id())).toList());
+        var names = names();
+        return new Similar(queries.similar(user, title, scope, 5).stream().map(t -> TopicView.of(t, user.id(), names))
+                .toList());
     }
 
     @GetMapping("/{id}")
     TopicView get(@PathVariable String id, CurrentUser user) {
-        return TopicView.of(commands.visible(id, user), user.id());
+        return view(commands.visible(id, user), user);
     }
 
     @PostMapping("/{id}/supports")
@@ -204,7 +213,12 @@ class TopicController {
                 commands.clock().instant())), user);
     }
 
-    private static TopicView view(Topic topic, CurrentUser user) {
-        return TopicView.of(topic, user.id());
+    private TopicView view(Topic topic, CurrentUser user) {
+        return TopicView.of(topic, user.id(), names());
+    }
+
+    /** Place names in the caller's language, each community's roll read once per request. */
+    private UnaryOperator<String> names() {
+        return places.names(Labels.languageOf(LocaleContextHolder.getLocale()));
     }
 }

@@ -1,6 +1,12 @@
 package org.shangliang.topics.topic;
 
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
 import org.shangliang.contracts.topic.TopicStatus;
+import org.shangliang.platform.domain.Rejection;
+import org.shangliang.topics.place.CommunityPlaces;
 import org.shangliang.platform.web.ProblemException;
 
 /** The topic-service's problems, with message keys in messages*.properties. */
@@ -28,6 +34,28 @@ final class TopicProblems {
 
     private static Object status(TopicStatus status) {
         return ProblemException.label("status." + status.name(), status.name());
+    }
+
+    /**
+     * A scope that is neither the proposer's home (or above it), nor their community, nor a place of the
+     * community's roll; names (in {@code language}) what exists at the deepest level the scope got right.
+     */
+    static Rejection unknownScope(String scope, CommunityPlaces roll, UnaryOperator<String> names, String language) {
+        if (roll == null) {
+            return Rejection.invalid("topic.scope.no-roll", "The community has no owners' roll yet: choose your own "
+                    + "entrance, building, estate or the whole community, not " + scope, names.apply(scope))
+                    .with("field", "scope").with("value", scope);
+        }
+        String parent = scope;
+        List<String> known = List.of();
+        while (parent.contains("/") && known.isEmpty()) {
+            parent = parent.substring(0, parent.lastIndexOf('/'));
+            known = roll.within(parent).stream().map(CommunityPlaces.Place::path).limit(50).toList();
+        }
+        return Rejection.invalid("topic.scope.unknown", "The community's owners' roll has no " + scope + "; you can "
+                        + "choose: " + String.join(", ", known), names.apply(scope),
+                known.isEmpty() ? "—" : known.stream().map(names).collect(Collectors.joining("en".equals(language) ? "; " : "、")))
+                .with("field", "scope").with("value", scope).with("allowed", known);
     }
 
     static ProblemException conflict(String key, String english, Object... args) {

@@ -3,19 +3,21 @@ package org.shangliang.topics.topic;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.shangliang.contracts.topic.DecisionSource;
 import org.shangliang.contracts.topic.TopicCategory;
 import org.shangliang.contracts.topic.TopicStatus;
 import org.shangliang.platform.web.ApiTime;
 
-/** A topic as API.md shows it; absent parts are left out. */
+/** A topic as docs/api.md shows it; absent parts are left out. */
 record TopicView(
         String id,
         String title,
         String description,
         TopicCategory category,
         String scope,
+        String scopeName,
         String community,
         TopicStatus status,
         String proposerId,
@@ -52,7 +54,8 @@ record TopicView(
     record MyRatingView(int stars, String comment, OffsetDateTime ratedAt) {
     }
 
-    static TopicView of(Topic t, String viewerId) {
+    /** {@code names} says what a scope is called in the caller's language ("越江新村 31号楼3单元"). */
+    static TopicView of(Topic t, String viewerId, UnaryOperator<String> names) {
         var review = t.getReview() == null ? null : new ReviewView(t.getReview().decision(), t.getReview().reason(),
                 t.getReview().reviewerId(), ApiTime.of(t.getReview().reviewedAt()));
         var decision = t.getDecision() == null ? null : new DecisionView(t.getDecision().outcome(),
@@ -64,7 +67,7 @@ record TopicView(
         var mine = viewerId == null ? null : t.getRatings().stream().filter(r -> r.residentId().equals(viewerId))
                 .findFirst().map(r -> new MyRatingView(r.stars(), r.comment(), ApiTime.of(r.ratedAt()))).orElse(null);
         return new TopicView(t.getId(), t.getTitle(), t.getDescription(), t.getCategory(), t.getScope(),
-                t.getCommunity(), t.getStatus(), t.getProposerId(), t.getProposerName(), t.getSupportCount(),
+                names.apply(t.getScope()), t.getCommunity(), t.getStatus(), t.getProposerId(), t.getProposerName(), t.getSupportCount(),
                 t.getSupportThreshold(), t.isSupportedBy(viewerId), ApiTime.of(t.getCreatedAt()),
                 ApiTime.of(t.getUpdatedAt()), review, decision, progress, satisfaction, t.getMeetingId(),
                 t.getBallotId(), mine);

@@ -39,10 +39,12 @@ class RollController {
     record Totals(long owners, long flats, BigDecimal totalArea) {
     }
 
-    record BuildingTotals(String building, long owners, long flats, BigDecimal area) {
+    /** {@code name} is the display name the roll gave the place, or null. */
+    record BuildingTotals(String building, String name, long owners, long flats, BigDecimal area) {
     }
 
-    record EstateTotals(String estate, long owners, long flats, BigDecimal area, List<BuildingTotals> buildings) {
+    record EstateTotals(String estate, String name, long owners, long flats, BigDecimal area,
+                        List<BuildingTotals> buildings) {
     }
 
     record RollView(String community, long owners, long flats, BigDecimal totalArea, OffsetDateTime uploadedAt,
@@ -59,12 +61,13 @@ class RollController {
 
     @PutMapping(path = "/api/rolls/{community}", consumes = {"text/csv", "text/plain", "application/csv"})
     @PreAuthorize("hasRole('STAFF')")
-    @Operation(summary = "Replace a community's roll as a whole from CSV (flat,ownerId,ownerName,area,holder); "
+    @Operation(summary = "Replace a community's roll as a whole from CSV (flat,ownerId,ownerName,area,holder, "
+            + "optionally followed by estateName and buildingName, the places' display names); "
             + "a bad line rejects the whole file with every bad line listed. Open ballots keep their frozen electorate.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The roll as CSV, UTF-8, "
             + "one line per flat", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
-            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", example = "flat,ownerId,ownerName,area,holder\n"
-                    + "yuejiang/yuejiang-xincun/31/3/601,li.xiulan,李秀兰,66.20,李秀兰\n")))
+            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", example = "flat,ownerId,ownerName,area,holder,estateName\n"
+                    + "yuejiang/yuejiang-xincun/31/3/601,li.xiulan,李秀兰,66.20,李秀兰,越江新村\n")))
     Totals replace(@PathVariable String community, HttpServletRequest request, CurrentUser user) throws IOException {
         ownCommunity(community, user);
         var result = rolls.replace(community, new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8),
@@ -93,14 +96,16 @@ class RollController {
         Map<String, List<BuildingTotals>> buildings = new LinkedHashMap<>();
         for (Document d : totals(roll.rollId(), "$estate", "$building")) {
             Document key = (Document) d.get("_id");
-            buildings.computeIfAbsent(key.getString("estate"), e -> new ArrayList<>()).add(new BuildingTotals(
-                    key.getString("building"), number(d, "owners"), number(d, "flats"),
+            String estate = key.getString("estate");
+            String building = key.getString("building");
+            buildings.computeIfAbsent(estate, e -> new ArrayList<>()).add(new BuildingTotals(building,
+                    roll.nameOf(community + "/" + estate + "/" + building), number(d, "owners"), number(d, "flats"),
                     BigDecimal.valueOf(number(d, "area"), 2)));
         }
         List<EstateTotals> estates = new ArrayList<>();
         for (Document d : totals(roll.rollId(), "$estate", null)) {
             String estate = ((Document) d.get("_id")).getString("estate");
-            estates.add(new EstateTotals(estate, number(d, "owners"), number(d, "flats"),
+            estates.add(new EstateTotals(estate, roll.nameOf(community + "/" + estate), number(d, "owners"), number(d, "flats"),
                     BigDecimal.valueOf(number(d, "area"), 2), buildings.getOrDefault(estate, List.of())));
         }
         return new RollView(community, roll.owners(), roll.flats(), BigDecimal.valueOf(roll.totalAreaCents(), 2),

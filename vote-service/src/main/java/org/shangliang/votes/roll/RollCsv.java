@@ -14,12 +14,17 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads and checks a whole roll CSV ({@code flat,ownerId,ownerName,area,holder}) with Commons CSV.
- * Either every line is good, or every bad line is reported with its reason and nothing is kept.
+ * Reads and checks a whole roll CSV ({@code flat,ownerId,ownerName,area,holder}, optionally followed by
+ * {@code estateName} and {@code buildingName}: the display names of the flat's estate and building,
+ * given on at least one of their lines) with Commons CSV. Either every line is good, or every bad line
+ * is reported with its reason and nothing is kept.
  */
 final class RollCsv {
 
     static final List<String> HEADER = List.of("flat", "ownerId", "ownerName", "area", "holder");
+    /** Columns a roll may add after {@link #HEADER}, in any order. */
+    static final List<String> NAME_COLUMNS = List.of("estateName", "buildingName");
+    private static final int NAME_LENGTH = 50;
     static final int MAX_ROWS = 50_000;
     private static final Pattern FLAT = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}(/[a-z0-9][a-z0-9-]{0,63}){4}");
     private static final Pattern OWNER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
@@ -29,8 +34,11 @@ final class RollCsv {
     record Problem(int line, String field, String message) {
     }
 
-    /** {@code problems} are the first {@value #PROBLEMS_SHOWN} bad lines; {@code problemCount} counts all of them. */
-    record Result(List<RollRow> rows, List<Problem> problems, int problemCount) {
+    /**
+     * {@code names} are the display names given to estates and buildings, by place path; {@code problems}
+     * are the first {@value #PROBLEMS_SHOWN} bad lines; {@code problemCount} counts all of them.
+     */
+    record Result(List<RollRow> rows, Map<String, String> names, List<Problem> problems, int problemCount) {
         boolean ok() {
             return problemCount == 0;
         }
@@ -67,11 +75,16 @@ final class RollCsv {
         Problems problems = new Problems();
         CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get().parse(reader);
-        if (!parser.getHeaderNames().equals(HEADER)) {
-            problems.add(new Problem(1, "header", "the header must be " + String.join(",", HEADER) + " but is "
-                    + String.join(",", parser.getHeaderNames())));
-            return new Result(List.of(), problems.shown, problems.size());
+        List<String> header = parser.getHeaderNames();
+        List<String> extra = header.size() < HEADER.size() ? List.of() : header.subList(HEADER.size(), header.size());
+        if (!header.subList(0, Math.min(HEADER.size(), header.size())).equals(HEADER)
+                || !NAME_COLUMNS.containsAll(extra) || extra.stream().distinct().count() != extra.size()) {
+            problems.add(new Problem(1, "header", "the header must be " + String.join(",", HEADER) + ", optionally followed by "
+                    + String.join(" and ", NAME_COLUMNS) + ", but is " + String.join(",", header)));
+            return new Result(List.of(), Map.of(), problems.shown, problems.size());
         }
+        Map<String, String> names = new HashMap<>();
+        Map<String, Integer> nameLine = new HashMap<>();
         Map<String, Integer> flatLine = new HashMap<>();
         Map<String, String> ownerOfHolder = new HashMap<>();
         Map<String, String> holderOfOwner = new HashMap<>();
@@ -92,6 +105,8 @@ final class RollCsv {
             String ownerName = record.get("ownerName");
             String area = record.get("area");
             String holder = record.get("holder");
+            String estateName = record.isMapped("estateName") ? record.get("estateName") : "";
+            String buildingName = record.isMapped("buildingName") ? record.get("buildingName") : "";
             int before = problems.size();
             if (!FLAT.matcher(flat).matches()) {
                 problems.add(new Problem(line, "flat", "not a flat path community/estate/building/entrance/flat: " + flat));
@@ -130,6 +145,12 @@ final class RollCsv {
                 }
                 holderLine.putIfAbsent(holder, line);
             }
+            if (problems.size() == before) {
+                String[] parts = flat.split("/");
+                nameOnce(parts[0] + "/" + parts[1], "estateName", estateName, line, names, nameLine, problems);
+                nameOnce(parts[0] + "/" + parts[1] + "/" + parts[2], "buildingName", buildingName, line, names, nameLine,
+                        problems);
+            }
             flatLine.putIfAbsent(flat, line);
             if (problems.size() == before) {
                 rows.add(new RollRow(line, flat, ownerId, ownerName, areaCents, holder));
@@ -138,6 +159,25 @@ final class RollCsv {
         if (count == 0 && problems.isEmpty()) {
             problems.add(new Problem(2, "file", "the roll has no flats"));
         }
-        return new Result(problems.isEmpty() ? rows : List.of(), problems.shown, problems.size());
+        return new Result(problems.isEmpty() ? rows : List.of(), problems.isEmpty() ? names : Map.of(), problems.shown,
+                problems.size());
+    }
+
+    /** A place's name may be left out on some of its lines, but where given it is the same everywhere. */
+    private static void nameOnce(String place, String column, String name, int line, Map<String, String> names,
+                                 Map<String, Integer> nameLine, Problems problems) {
+        if (name.isEmpty()) {
+            return;
+        }
+        if (name.length() > NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+            problems.add(new Problem(line, column, "a name must be 1 to " + NAME_LENGTH + " characters on one line"));
+            return;
+        }
+        String known = names.putIfAbsent(place, name);
+        if (known != null && !known.equals(name)) {
+            problems.add(new Problem(line, column, place + " is named " + known + " on line " + nameLine.get(place)
+                    + " and " + name + " here: one place has one name"));
+        }
+        nameLine.putIfAbsent(place, line);
     }
 }

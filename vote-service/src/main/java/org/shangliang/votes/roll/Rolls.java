@@ -8,23 +8,31 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import org.shangliang.contracts.vote.RollUploaded;
+import org.shangliang.platform.outbox.Conflicts;
 import org.shangliang.platform.web.TextMatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
  * Owners' rolls (业主名册): replaced whole. The new flats are written under a new roll id, then the
  * community's pointer is switched in one atomic write, then the replaced roll's flats are removed.
- * A reader (a ballot opening) always sees one complete roll, never a mixture.
+ * A reader (a ballot opening) always sees one complete roll, never a mixture. The same write queues
+ * {@link RollUploaded} with the roll's places and their names, which topic-service keeps to check scopes.
  */
 @Service
 public class Rolls {
@@ -65,14 +73,53 @@ public class Rolls {
         if (!batch.isEmpty()) {
             mongo.insert(batch, RollFlat.class);
         }
-        Roll roll = new Roll(community, rollId, holders.size(), checked.rows().size(), area, clock.instant(), staffId);
-        Roll replaced = mongo.findAndReplace(new Query(Criteria.where("_id").is(community)), roll,
-                FindAndReplaceOptions.options().upsert());
-        if (replaced != null) {
-            mongo.remove(new Query(Criteria.where("rollId").is(replaced.rollId())), RollFlat.class);
+        List<RollUploaded.Place> places = placesOf(checked);
+        long owners = holders.size();
+        long totalArea = area;
+        String[] replaced = new String[1];
+        Roll roll = Conflicts.retry(() -> {
+            Roll current = current(community).orElseGet(() -> Roll.none(community));
+            replaced[0] = current.replaceWith(rollId, owners, checked.rows().size(), totalArea, places, staffId,
+                    clock.instant());
+            try {
+                return mongo.save(current);
+            } catch (DuplicateKeyException firstRollRace) {
+                throw new OptimisticLockingFailureException("Another first roll of " + community + " was saved",
+                        firstRollRace);
+            }
+        });
+        if (replaced[0] != null) {
+            mongo.remove(new Query(Criteria.where("rollId").is(replaced[0])), RollFlat.class);
         }
         log.info("Roll of {} replaced by {}: {} owners, {} flats", community, staffId, roll.owners(), roll.flats());
         return checked;
+    }
+
+    /** The estates, buildings and entrances of a roll, broadest first, each with the name the roll gave it. */
+    private static List<RollUploaded.Place> placesOf(RollCsv.Result roll) {
+        Set<String> paths = new TreeSet<>();
+        for (RollRow row : roll.rows()) {
+            String[] parts = row.flat().split("/");
+            String path = parts[0];
+            for (int i = 1; i <= 3; i++) {
+                path += "/" + parts[i];
+                paths.add(path);
+            }
+        }
+        return paths.stream().map(p -> new RollUploaded.Place(p, roll.names().get(p))).toList();
+    }
+
+    /**
+     * Rolls saved before a roll carried its events had no version; marks them as saved once, so the
+     * next upload replaces them instead of inserting a second roll for the community.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void versionOlderRolls() {
+        long marked = mongo.updateMulti(new Query(Criteria.where("version").exists(false)), new Update().set("version", 0L),
+                Roll.class).getModifiedCount();
+        if (marked > 0) {
+            log.info("Marked {} roll(s) saved before rolls had versions", marked);
+        }
     }
 
     public Optional<Roll> current(String community) {

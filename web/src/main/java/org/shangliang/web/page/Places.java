@@ -2,9 +2,9 @@ package org.shangliang.web.page;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import org.springframework.context.MessageSource;
+import org.shangliang.contracts.Labels;
+import org.shangliang.contracts.PlaceNames;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Places as people say them. A scope is a path {@code community/estate/building/entrance/flat}
  * ({@code yuejiang/yuejiang-xincun/31/3}); its parts get their display names from the labels
  * ({@code place.yuejiang-xincun=越江新村}), and buildings and entrances their numbers
- * ("31号楼3单元"). A part without a configured name shows as it is.
+ * ("31号楼3单元") by {@link PlaceNames}; a topic's own {@code scopeName} from the API also knows the
+ * names its community's roll gave. A part without a name shows as it is.
  */
 @Component("places")
 public class Places {
@@ -21,38 +22,9 @@ public class Places {
     public record Level(String scope, String label, String kind) {
     }
 
-    private final MessageSource messages;
-
-    public Places(MessageSource messages) {
-        this.messages = messages;
-    }
-
     /** "越江新村 31号楼3单元" for {@code yuejiang/yuejiang-xincun/31/3}; the community alone when that is all. */
     public String label(String scope) {
-        if (scope == null || scope.isBlank()) {
-            return "";
-        }
-        if ("*".equals(scope)) {
-            return text("place.all", scope);
-        }
-        String[] parts = scope.split("/");
-        Locale locale = LocaleContextHolder.getLocale();
-        boolean english = "en".equals(locale.getLanguage());
-        if (parts.length == 1) {
-            return text("place." + parts[0], parts[0]);
-        }
-        StringBuilder label = new StringBuilder(text("place." + parts[1], parts[1]));
-        String separator = english ? ", " : " ";
-        for (int i = 2; i < parts.length; i++) {
-            String key = switch (i) {
-                case 2 -> "place.building";
-                case 3 -> "place.entrance";
-                default -> "place.flat";
-            };
-            label.append(i == 2 || english ? separator : "").append(messages.getMessage(key, new Object[] {parts[i]},
-                    parts[i], locale));
-        }
-        return label.toString();
+        return PlaceNames.of(scope, place -> null, Labels.languageOf(LocaleContextHolder.getLocale()));
     }
 
     /** The scopes a resident can propose for, from their own entrance up to their community. */
@@ -95,7 +67,4 @@ public class Places {
         return nearness(scope, home) <= 1;
     }
 
-    private String text(String key, String fallback) {
-        return messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
-    }
 }

@@ -7,20 +7,11 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Places as people say them, and what concerns a resident's home most. */
 class PlacesTest {
 
-    private final Places places = new Places(messages());
-
-    private static ResourceBundleMessageSource messages() {
-        var source = new ResourceBundleMessageSource();
-        source.setBasenames("shangliang/labels");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
-    }
+    private final Places places = new Places();
 
     @AfterEach
     void resetLocale() {
