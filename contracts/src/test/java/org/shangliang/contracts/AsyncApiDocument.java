@@ -34,7 +34,8 @@ final class AsyncApiDocument {
         line(1, "description: >-");
         line(2, "Integration events between the Shangliang services. Every record is a CloudEvents 1.0 event in the Kafka");
         line(2, "protocol binding's binary mode (ce_* headers, JSON data), keyed by the topic (议题) id so one topic's");
-        line(2, "events stay in order; a meeting's events are keyed by its first agenda topic. A record that cannot be");
+        line(2, "events stay in order; a meeting's events are keyed by its first agenda topic, a roll's by its community.");
+        line(2, "A record that cannot be");
         line(2, "processed after retries goes to <stream>.DLT. Consumers ignore types they do not know.");
         line(0, "defaultContentType: application/json");
         line(0, "servers:");
@@ -78,7 +79,9 @@ final class AsyncApiDocument {
             line(4, "kafka:");
             line(5, "key:");
             line(6, "type: string");
-            line(6, "description: the topic (议题) id");
+            boolean aboutATopic = java.util.Arrays.stream(type.dataClass().getRecordComponents())
+                    .anyMatch(c -> c.getName().startsWith("topicId"));
+            line(6, aboutATopic ? "description: the topic (议题) id" : "description: the community (an event about no topic)");
         }
         line(1, "schemas:");
         line(2, "CloudEventHeaders:");
@@ -90,8 +93,9 @@ final class AsyncApiDocument {
         header("ce_source", "description: the producing service, e.g. /shangliang/topic-service");
         header("ce_type", "description: shangliang.<aggregate>.<event>.v<N>");
         header("ce_time", "format: date-time");
-        header("ce_subject", "description: the topic (议题) id");
+        header("ce_subject", "description: the topic (议题) id; the community for an event about no topic (a roll)");
         header("ce_requestid", "description: the X-Request-Id of the request that caused the event");
+        header("ce_actorname", "description: the display name of the person whose request caused the event (absent when the system acted by itself, e.g. a ballot closing on time)");
         header("content-type", "const: application/json");
         EventCatalogue.all().forEach(t -> collect(t.dataClass()));
         for (Class<?> type : schemas.values()) {

@@ -64,6 +64,18 @@ class OpinionTimelineDashboardTest extends TopicServiceTestSupport {
             var closed = items.valueStream().filter(s -> s.get("kind").asString().equals("BALLOT_CLOSED")).findFirst().orElseThrow();
             assertThat(closed.get("details").get("outcome").asString()).isEqualTo("APPROVED");
             assertThat(closed.get("details").get("participating").get("owners").asInt()).isEqualTo(11);
+            assertThat(closed.get("details").get("participating").get("area").isNumber()).as("numbers as numbers").isTrue();
+            assertThat(closed.get("details").get("participating").get("area").decimalValue()).isEqualByComparingTo("740.06");
+            assertThat(closed.has("actorName")).as("the ballot closed by itself").isFalse();
+            var review = items.valueStream().filter(s -> s.get("kind").asString().equals("STATUS_CHANGED")).findFirst()
+                    .orElseThrow();
+            assertThat(review.get("actor").asString()).isEqualTo("wang.jianguo");
+            assertThat(review.get("actorName").asString()).as("people by their names").isEqualTo("王建国");
+            assertThat(items.get(0).get("actorName").asString()).startsWith("居民proposer-");
+            var deliberation = items.valueStream().filter(s -> s.get("kind").asString().equals("STATUS_CHANGED")
+                    && s.get("details").get("to").asString().equals("IN_DELIBERATION")).findFirst().orElseThrow();
+            assertThat(deliberation.get("details").get("because").asString()).isEqualTo("MEETING_SCHEDULED");
+            assertThat(deliberation.has("actor")).as("no person acted: the meeting was scheduled").isFalse();
         });
     }
 

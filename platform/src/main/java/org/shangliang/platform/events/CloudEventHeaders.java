@@ -10,7 +10,7 @@ import org.apache.kafka.common.header.Headers;
 /**
  * CloudEvents 1.0, Kafka protocol binding, binary content mode: the attributes travel as {@code ce_}
  * headers and the record value is the event data. The request id is the extension attribute
- * {@code requestid}. Written by hand (a dozen lines) because the CloudEvents Java SDK still depends
+ * {@code requestid}, the acting person's display name {@code actorname}. Written by hand (a dozen lines) because the CloudEvents Java SDK still depends
  * on Jackson 2 while the services run on Jackson 3.
  */
 public final class CloudEventHeaders {
@@ -22,6 +22,7 @@ public final class CloudEventHeaders {
     public static final String TIME = "ce_time";
     public static final String SUBJECT = "ce_subject";
     public static final String REQUEST_ID = "ce_requestid";
+    public static final String ACTOR_NAME = "ce_actorname";
     public static final String CONTENT_TYPE = "content-type";
     public static final String JSON = "application/json";
 
@@ -39,6 +40,9 @@ public final class CloudEventHeaders {
         if (attributes.requestId() != null) {
             put(headers, REQUEST_ID, attributes.requestId());
         }
+        if (attributes.actorName() != null) {
+            put(headers, ACTOR_NAME, attributes.actorName());
+        }
     }
 
     /** Reads the attributes, failing with {@link UndecodableEventException} when a required one is missing. */
@@ -50,7 +54,8 @@ public final class CloudEventHeaders {
         String time = get(headers, TIME);
         try {
             return new CloudEventAttributes(required(headers, ID), required(headers, SOURCE), required(headers, TYPE),
-                    get(headers, SUBJECT), time == null ? null : Instant.parse(time), get(headers, REQUEST_ID));
+                    get(headers, SUBJECT), time == null ? null : Instant.parse(time), get(headers, REQUEST_ID),
+                    get(headers, ACTOR_NAME));
         } catch (DateTimeParseException e) {
             throw new UndecodableEventException("ce_time is not an RFC 3339 timestamp: " + time);
         }

@@ -25,4 +25,9 @@ public record EventEnvelope<T extends IntegrationEvent>(CloudEventAttributes att
     public String requestId() {
         return attributes.requestId();
     }
+
+    /** The display name of the person whose request caused the event, or null when the system did it by itself. */
+    public String actorName() {
+        return attributes.actorName();
+    }
 }

@@ -39,7 +39,7 @@ public class EventRecordListener implements MessageListener<String, byte[]> {
         MDC.put(RequestId.MDC_KEY, event.requestId() == null ? "event:" + event.id() : event.requestId());
         try {
             if (subscriptions.dispatch(event)) {
-                log.info("Applied {} {} for topic {} ({}-{}@{})", event.type(), event.id(), event.data().topicId(),
+                log.info("Applied {} {} about {} ({}-{}@{})", event.type(), event.id(), event.data().subject(),
                         record.topic(), record.partition(), record.offset());
             }
         } finally {

@@ -201,7 +201,7 @@ public class OutboxRelay implements SmartLifecycle {
         var record = new ProducerRecord<String, byte[]>(event.stream(), event.subject(),
                 event.data().getBytes(StandardCharsets.UTF_8));
         CloudEventHeaders.write(record.headers(), new CloudEventAttributes(event.eventId(), event.source(),
-                event.type(), event.subject(), event.time(), event.requestId()));
+                event.type(), event.subject(), event.time(), event.requestId(), event.actorName()));
         try {
             kafka.send(record).get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -231,7 +231,7 @@ public class OutboxRelay implements SmartLifecycle {
             events.add(new PendingEvent(d.getString("eventId"), d.getString("type"), d.getString("stream"),
                     d.getString("source"), d.getString("subject"),
                     time instanceof Date date ? date.toInstant() : Instant.parse(String.valueOf(time)),
-                    d.getString("requestId"), d.getString("data")));
+                    d.getString("requestId"), d.getString("data"), d.getString("actorName")));
         }
         return events;
     }

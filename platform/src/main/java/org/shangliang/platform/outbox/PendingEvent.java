@@ -7,10 +7,12 @@ import org.shangliang.contracts.EventCatalogue;
 import org.shangliang.contracts.EventType;
 import org.shangliang.contracts.IntegrationEvent;
 import org.shangliang.platform.requestid.RequestId;
+import org.shangliang.platform.security.CurrentUser;
 
 /**
  * An event waiting in its aggregate's document to be published. {@code data} is the JSON that will
- * be the record value, fixed when the state change was saved.
+ * be the record value, fixed when the state change was saved; {@code actorName} is the display name of
+ * the person whose request raised it (null for an event raised by the system: a clock, another event).
  */
 public record PendingEvent(
         String eventId,
@@ -20,7 +22,8 @@ public record PendingEvent(
         String subject,
         Instant time,
         String requestId,
-        String data) {
+        String data,
+        String actorName) {
 
     /**
      * The pending form of an event raised now: for a store that writes it into a document's
@@ -30,6 +33,7 @@ public record PendingEvent(
     public static PendingEvent of(IntegrationEvent event, Instant now) {
         EventType<?> type = EventCatalogue.of(event);
         return new PendingEvent(UUID.randomUUID().toString(), type.type(), type.stream().streamName(),
-                type.stream().source(), event.topicId(), now, RequestId.current(), EventJson.MAPPER.writeValueAsString(event));
+                type.stream().source(), event.subject(), now, RequestId.current(), EventJson.MAPPER.writeValueAsString(event),
+                CurrentUser.acting().map(CurrentUser::name).orElse(null));
     }
 }

@@ -2,8 +2,11 @@ package org.shangliang.platform.security;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -30,6 +33,13 @@ public record CurrentUser(String id, String name, Set<Role> roles, String commun
         String name = jwt.getClaimAsString("name");
         return new CurrentUser(jwt.getSubject(), name == null ? jwt.getSubject() : name, Set.copyOf(roles),
                 jwt.getClaimAsString("community"), jwt.getClaimAsString("home"));
+    }
+
+    /** The person whose request this thread is serving, if any (none for a clock or an event handler). */
+    public static Optional<CurrentUser> acting() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Jwt jwt
+                ? Optional.of(from(jwt)) : Optional.empty();
     }
 
     public boolean has(Role role) {

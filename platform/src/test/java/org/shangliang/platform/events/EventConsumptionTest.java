@@ -96,7 +96,7 @@ class EventConsumptionTest extends PlatformIntegrationTest {
     private void send(String key, String eventId, String type, byte[] data) throws Exception {
         var record = new ProducerRecord<>("shangliang.topics", key, data);
         CloudEventHeaders.write(record.headers(), new CloudEventAttributes(eventId, "/test", type, key, Instant.now(),
-                "req-" + eventId));
+                "req-" + eventId, null));
         producer.send(record).get();
     }
 }

@@ -44,10 +44,10 @@ public final class Streams {
     /** Publishes an event with a given id (the same id twice is a redelivery). */
     public static String publish(IntegrationEvent event, String eventId) {
         EventType<?> type = EventCatalogue.of(event);
-        var record = new ProducerRecord<>(type.stream().streamName(), event.topicId(),
+        var record = new ProducerRecord<>(type.stream().streamName(), event.subject(),
                 EventJson.MAPPER.writeValueAsString(event).getBytes(StandardCharsets.UTF_8));
         CloudEventHeaders.write(record.headers(), new CloudEventAttributes(eventId, type.stream().source(), type.type(),
-                event.topicId(), Instant.now(), "test-" + eventId));
+                event.subject(), Instant.now(), "test-" + eventId, null));
         try {
             producer().send(record).get();
         } catch (Exception e) {
@@ -79,7 +79,7 @@ public final class Streams {
         return found;
     }
 
-    /** Events of one type about one topic, decoded. */
+    /** Events of one type about one topic (their key; a roll's events are keyed by its community), decoded. */
     public static <T extends IntegrationEvent> List<T> events(EventType<T> type, String topicId, int expected,
                                                               Duration timeout) {
         return read(type.stream().streamName(), r -> topicId.equals(r.key()) && type.type().equals(header(r, CloudEventHeaders.TYPE)),

@@ -22,9 +22,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Topics (议题)")
 class TimelineController {
 
-    /** One step; consecutive supports are one step "supported N times" ({@code count}, from {@code at} to {@code until}). */
-    record Step(OffsetDateTime at, String kind, String actor, String stream, Map<String, Object> details, Integer count,
-                OffsetDateTime until) {
+    /**
+     * One step; consecutive supports are one step "supported N times" ({@code count}, from {@code at} to
+     * {@code until}). {@code actor} is the acting person's id and {@code actorName} what they are called;
+     * both are absent for what the system did (a ballot closing on time) and for a group of supports.
+     */
+    record Step(OffsetDateTime at, String kind, String actor, String actorName, String stream, Map<String, Object> details,
+                Integer count, OffsetDateTime until) {
     }
 
     record Timeline(String topicId, List<Step> items) {
@@ -55,12 +59,12 @@ class TimelineController {
                     j++;
                 }
                 TimelineEntry last = entries.get(j);
-                steps.add(new Step(ApiTime.of(entry.at()), "SUPPORTED", j == i ? entry.actor() : null, entry.stream(),
-                        last.details(), j - i + 1, ApiTime.of(last.at())));
+                steps.add(new Step(ApiTime.of(entry.at()), "SUPPORTED", j == i ? entry.actor() : null,
+                        j == i ? entry.actorName() : null, entry.stream(), last.details(), j - i + 1, ApiTime.of(last.at())));
                 i = j + 1;
             } else {
-                steps.add(new Step(ApiTime.of(entry.at()), entry.kind(), entry.actor(), entry.stream(), entry.details(),
-                        null, null));
+                steps.add(new Step(ApiTime.of(entry.at()), entry.kind(), entry.actor(), entry.actorName(), entry.stream(),
+                        entry.details(), null, null));
                 i++;
             }
         }

@@ -1,6 +1,7 @@
 package org.shangliang.topics.timeline;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,59 +29,62 @@ class TimelineRecorder {
     @Bean
     EventSubscriptions timeline() {
         return EventSubscriptions.builder()
-                .on(EventCatalogue.TOPIC_PROPOSED, e -> record(e, e.data().topicId(), "PROPOSED", e.data().proposerId(),
+                .on(EventCatalogue.TOPIC_PROPOSED, e -> record(e, e.data().topicId(), TimelineKind.PROPOSED, e.data().proposerId(),
                         details("title", e.data().title(), "scope", e.data().scope(), "category", e.data().category())))
-                .on(EventCatalogue.TOPIC_SUPPORTED, e -> record(e, e.data().topicId(), "SUPPORTED",
+                .on(EventCatalogue.TOPIC_SUPPORTED, e -> record(e, e.data().topicId(), TimelineKind.SUPPORTED,
                         e.data().supporterId(), details("supportCount", e.data().supportCount())))
-                .on(EventCatalogue.TOPIC_SUPPORT_WITHDRAWN, e -> record(e, e.data().topicId(), "SUPPORT_WITHDRAWN",
+                .on(EventCatalogue.TOPIC_SUPPORT_WITHDRAWN, e -> record(e, e.data().topicId(), TimelineKind.SUPPORT_WITHDRAWN,
                         e.data().supporterId(), details("supportCount", e.data().supportCount())))
-                .on(EventCatalogue.TOPIC_THRESHOLD_REACHED, e -> record(e, e.data().topicId(), "THRESHOLD_REACHED", null,
+                .on(EventCatalogue.TOPIC_THRESHOLD_REACHED, e -> record(e, e.data().topicId(), TimelineKind.THRESHOLD_REACHED, null,
                         details("supportCount", e.data().supportCount(), "supportThreshold", e.data().supportThreshold())))
-                .on(EventCatalogue.TOPIC_OPINION_POSTED, e -> record(e, e.data().topicId(), "OPINION_POSTED",
+                .on(EventCatalogue.TOPIC_OPINION_POSTED, e -> record(e, e.data().topicId(), TimelineKind.OPINION_POSTED,
                         e.data().authorId(), details("stance", e.data().stance(), "opinionId", e.data().opinionId())))
-                .on(EventCatalogue.TOPIC_STATUS_CHANGED, e -> record(e, e.data().topicId(), "STATUS_CHANGED",
-                        e.data().changedBy(), details("from", e.data().from(), "to", e.data().to(), "cause", e.data().cause(),
-                                "reason", e.data().reason(),
-                                "outcome", e.data().decision() == null ? null : e.data().decision().outcome(),
-                                "source", e.data().decision() == null ? null : e.data().decision().source())))
-                .on(EventCatalogue.TOPIC_PROGRESS_RECORDED, e -> record(e, e.data().topicId(), "PROGRESS_RECORDED",
+                .on(EventCatalogue.TOPIC_STATUS_CHANGED, e -> {
+                    TimelineCause because = TimelineCause.of(e.data().cause());
+                    String actor = because.byAPerson() ? e.data().changedBy() : null;
+                    record(e, e.data().topicId(), TimelineKind.STATUS_CHANGED, actor, details("from", e.data().from(),
+                            "to", e.data().to(), "cause", e.data().cause(), "because", because, "reason", e.data().reason(),
+                            "outcome", e.data().decision() == null ? null : e.data().decision().outcome(),
+                            "source", e.data().decision() == null ? null : e.data().decision().source()));
+                })
+                .on(EventCatalogue.TOPIC_PROGRESS_RECORDED, e -> record(e, e.data().topicId(), TimelineKind.PROGRESS_RECORDED,
                         e.data().recordedBy(), details("percent", e.data().percent(), "note", e.data().note())))
-                .on(EventCatalogue.TOPIC_COMPLETED, e -> record(e, e.data().topicId(), "COMPLETED", e.data().completedBy(),
+                .on(EventCatalogue.TOPIC_COMPLETED, e -> record(e, e.data().topicId(), TimelineKind.COMPLETED, e.data().completedBy(),
                         details("note", e.data().note())))
-                .on(EventCatalogue.TOPIC_RATED, e -> record(e, e.data().topicId(), "RATED", null,
+                .on(EventCatalogue.TOPIC_RATED, e -> record(e, e.data().topicId(), TimelineKind.RATED, null,
                         details("stars", e.data().stars(), "averageStars", plain(e.data().averageStars()),
                                 "ratingCount", e.data().ratingCount())))
-                .on(EventCatalogue.TOPIC_FOLLOW_UP_NEEDED, e -> record(e, e.data().topicId(), "FOLLOW_UP_NEEDED", null,
+                .on(EventCatalogue.TOPIC_FOLLOW_UP_NEEDED, e -> record(e, e.data().topicId(), TimelineKind.FOLLOW_UP_NEEDED, null,
                         details("averageStars", plain(e.data().averageStars()), "ratingCount", e.data().ratingCount())))
-                .on(EventCatalogue.TOPIC_FOLLOW_UP_RECORDED, e -> record(e, e.data().topicId(), "FOLLOW_UP_RECORDED",
+                .on(EventCatalogue.TOPIC_FOLLOW_UP_RECORDED, e -> record(e, e.data().topicId(), TimelineKind.FOLLOW_UP_RECORDED,
                         e.data().recordedBy(), details("note", e.data().note())))
                 .on(EventCatalogue.MEETING_SCHEDULED, e -> e.data().topicIds().forEach(t -> record(e, t,
-                        "MEETING_SCHEDULED", e.data().scheduledBy(), details("meetingId", e.data().meetingId(),
+                        TimelineKind.MEETING_SCHEDULED, e.data().scheduledBy(), details("meetingId", e.data().meetingId(),
                                 "title", e.data().title(), "startsAt", time(e.data().startsAt()),
                                 "location", e.data().location(), "participants", e.data().participants().size()))))
                 .on(EventCatalogue.MEETING_RESCHEDULED, e -> e.data().topicIds().forEach(t -> record(e, t,
-                        "MEETING_RESCHEDULED", null, details("meetingId", e.data().meetingId(),
+                        TimelineKind.MEETING_RESCHEDULED, null, details("meetingId", e.data().meetingId(),
                                 "startsAt", time(e.data().startsAt()), "location", e.data().location()))))
                 .on(EventCatalogue.MEETING_CANCELLED, e -> e.data().topicIds().forEach(t -> record(e, t,
-                        "MEETING_CANCELLED", null, details("meetingId", e.data().meetingId(), "reason", e.data().reason()))))
+                        TimelineKind.MEETING_CANCELLED, null, details("meetingId", e.data().meetingId(), "reason", e.data().reason()))))
                 .on(EventCatalogue.MEETING_MINUTES_RECORDED, e -> e.data().topicIds().forEach(t -> record(e, t,
-                        "MINUTES_RECORDED", null, details("meetingId", e.data().meetingId(), "summary", e.data().summary(),
+                        TimelineKind.MINUTES_RECORDED, null, details("meetingId", e.data().meetingId(), "summary", e.data().summary(),
                                 "opinionCount", e.data().opinionCount()))))
                 .on(EventCatalogue.MEETING_CONCLUDED, e -> e.data().outcomes().forEach(o -> record(e, o.topicId(),
-                        "MEETING_CONCLUDED", e.data().concludedBy(), details("meetingId", e.data().meetingId(),
+                        TimelineKind.MEETING_CONCLUDED, e.data().concludedBy(), details("meetingId", e.data().meetingId(),
                                 "resolution", o.resolution(), "proposal", o.proposal(), "reason", o.reason(),
                                 "rule", o.ballot() == null ? null : o.ballot().rule()))))
-                .on(EventCatalogue.BALLOT_OPENED, e -> record(e, e.data().topicId(), "BALLOT_OPENED", null,
+                .on(EventCatalogue.BALLOT_OPENED, e -> record(e, e.data().topicId(), TimelineKind.BALLOT_OPENED, null,
                         details("ballotId", e.data().ballotId(), "rule", e.data().rule(),
                                 "closesAt", time(e.data().closesAt()), "electorateOwners", e.data().electorate().owners(),
                                 "electorateArea", plain(e.data().electorate().area()))))
-                .on(EventCatalogue.BALLOT_NOT_OPENED, e -> record(e, e.data().topicId(), "BALLOT_NOT_OPENED", null,
+                .on(EventCatalogue.BALLOT_NOT_OPENED, e -> record(e, e.data().topicId(), TimelineKind.BALLOT_NOT_OPENED, null,
                         details("reason", e.data().reason())))
-                .on(EventCatalogue.BALLOT_EXTENDED, e -> record(e, e.data().topicId(), "BALLOT_EXTENDED",
+                .on(EventCatalogue.BALLOT_EXTENDED, e -> record(e, e.data().topicId(), TimelineKind.BALLOT_EXTENDED,
                         e.data().extendedBy(), details("ballotId", e.data().ballotId(),
                                 "previousClosesAt", time(e.data().previousClosesAt()), "closesAt", time(e.data().closesAt()),
                                 "reason", e.data().reason())))
-                .on(EventCatalogue.BALLOT_CLOSED, e -> record(e, e.data().topicId(), "BALLOT_CLOSED", null,
+                .on(EventCatalogue.BALLOT_CLOSED, e -> record(e, e.data().topicId(), TimelineKind.BALLOT_CLOSED, null,
                         details("ballotId", e.data().ballotId(), "rule", e.data().rule(), "outcome", e.data().outcome(),
                                 "quorumMet", e.data().quorumMet(), "electorate", tally(e.data().electorate()),
                                 "participating", tally(e.data().participating()), "for", tally(e.data().votedFor()),
@@ -88,11 +92,12 @@ class TimelineRecorder {
                 .build();
     }
 
-    private void record(EventEnvelope<?> event, String topicId, String kind, String actor, Map<String, Object> details) {
+    private void record(EventEnvelope<?> event, String topicId, TimelineKind kind, String actor,
+                        Map<String, Object> details) {
         Instant at = event.time() == null ? Instant.now() : event.time();
         try {
-            mongo.insert(new TimelineEntry(event.id() + "/" + topicId, topicId, at, kind, actor,
-                    event.eventType().stream().streamName(), details));
+            mongo.insert(new TimelineEntry(event.id() + "/" + topicId, topicId, at, kind.name(), actor,
+                    actor == null ? null : event.actorName(), event.eventType().stream().streamName(), details));
         } catch (DuplicateKeyException alreadyRecorded) {
             // a redelivery: the step is in the timeline already
         }
@@ -113,8 +118,9 @@ class TimelineRecorder {
         return details("owners", tally.owners(), "area", plain(tally.area()));
     }
 
-    private static String plain(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
+    /** A decimal (an area, an average of stars) as a JSON number to the hundredth. */
+    private static Double plain(BigDecimal value) {
+        return value == null ? null : value.setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 
     private static String time(Instant instant) {
