@@ -13,9 +13,7 @@ import org.shangliang.contracts.meeting.Resolution;
 import org.shangliang.contracts.topic.TopicCategory;
 import org.shangliang.platform.domain.Rejection;
 import org.shangliang.meetings.agenda.AgendaTopics;
-import org.shangliang.platform.web.FieldProblem;
-import org.shangliang.platform.web.ProblemException;
-import org.springframework.http.HttpStatus;
+import org.shangliang.platform.domain.FieldProblem;
 import org.springframework.stereotype.Component;
 
 /** API.md's conclusion rules: exactly one outcome per agenda topic, each with what its resolution needs. */
@@ -80,8 +78,8 @@ class Conclusions {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", "problem.validation.detail",
-                    "The request has invalid fields", errors.size()).with("errors", errors);
+            throw Rejection.invalid("problem.validation.detail", "The request has invalid fields", errors.size())
+                    .with("errors", errors);
         }
         return outcomes;
     }

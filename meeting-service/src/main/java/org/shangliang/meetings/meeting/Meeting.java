@@ -16,7 +16,7 @@ import org.shangliang.contracts.meeting.Participant;
 import org.shangliang.contracts.meeting.RegistrationAdded;
 import org.shangliang.contracts.meeting.RegistrationCancelled;
 import org.shangliang.platform.outbox.OutboxAggregate;
-import org.shangliang.platform.web.ProblemException;
+import org.shangliang.platform.domain.Rejection;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -115,13 +115,13 @@ public class Meeting extends OutboxAggregate {
     void register(String residentId, Instant now) {
         requireScheduled("register");
         if (!now.isBefore(endsAt)) {
-            throw ProblemException.conflict("meeting.over", "The meeting is over");
+            throw Rejection.conflict("meeting.over", "The meeting is over");
         }
         if (registrants.contains(residentId)) {
-            throw ProblemException.conflict("meeting.already-registered", "You are registered already");
+            throw Rejection.conflict("meeting.already-registered", "You are registered already");
         }
         if (registrants.size() >= capacity) {
-            throw ProblemException.conflict("meeting.full", "The meeting is full", capacity).with("capacity", capacity);
+            throw Rejection.conflict("meeting.full", "The meeting is full", capacity).with("capacity", capacity);
         }
         registrants.add(residentId);
         updatedAt = now;
@@ -131,7 +131,7 @@ public class Meeting extends OutboxAggregate {
     void unregister(String residentId, Instant now) {
         requireScheduled("cancel a registration");
         if (!registrants.remove(residentId)) {
-            throw ProblemException.conflict("meeting.not-registered", "You are not registered");
+            throw Rejection.conflict("meeting.not-registered", "You are not registered");
         }
         updatedAt = now;
         raise(new RegistrationCancelled(id, community, topicIds, residentId, registrants.size(), now));
@@ -169,9 +169,8 @@ public class Meeting extends OutboxAggregate {
 
     private void requireStarted(Instant now, String action) {
         if (now.isBefore(startsAt)) {
-            throw ProblemException.conflict("meeting.not-started", "The meeting has not started yet; cannot " + action,
-                    action(action)).with("startsAt", java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                    org.shangliang.platform.web.ApiTime.of(startsAt)));
+            throw Rejection.conflict("meeting.not-started", "The meeting has not started yet; cannot " + action,
+                    action(action)).with("startsAt", startsAt);
         }
     }
 
@@ -181,14 +180,14 @@ public class Meeting extends OutboxAggregate {
         }
     }
 
-    private ProblemException wrongStatus(String action) {
-        return ProblemException.conflict("meeting.wrong-status", "The meeting is " + status + "; cannot " + action,
-                ProblemException.label("meeting.status." + status.name(), status.name()), action(action))
+    private Rejection wrongStatus(String action) {
+        return Rejection.conflict("meeting.wrong-status", "The meeting is " + status + "; cannot " + action,
+                Rejection.label("meeting.status." + status.name(), status.name()), action(action))
                 .with("currentStatus", status.name());
     }
 
-    private static Object action(String action) {
-        return ProblemException.label("meeting.action." + action.replace(' ', '-'), action);
+    private static Rejection.Label action(String action) {
+        return Rejection.label("meeting.action." + action.replace(' ', '-'), action);
     }
 
     public String getCommunity() { return community; }

@@ -25,7 +25,7 @@ import org.shangliang.meetings.agenda.AgendaTopics;
 import org.shangliang.platform.outbox.AggregateLocks;
 import org.shangliang.platform.outbox.Conflicts;
 import org.shangliang.platform.security.CurrentUser;
-import org.shangliang.platform.web.FieldProblem;
+import org.shangliang.platform.domain.FieldProblem;
 import org.shangliang.platform.web.ProblemException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -89,7 +89,7 @@ public class MeetingCommands {
         }));
     }
 
-    Meeting visible(String id, CurrentUser user) {
+    public Meeting visible(String id, CurrentUser user) {
         Meeting meeting = mongo.findById(id, Meeting.class);
         if (meeting == null || !user.canSee(meeting.getCommunity())) {
             throw ProblemException.notFound("Meeting", id);

@@ -10,7 +10,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import org.shangliang.meetings.calendar.MeetingCalendar;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.PageResponse;
 import org.shangliang.platform.web.ProblemException;
@@ -20,7 +19,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -86,26 +84,6 @@ class MeetingController {
     @GetMapping("/{id}")
     MeetingView get(@PathVariable String id, CurrentUser user) {
         return MeetingView.of(commands.visible(id, user), user.id());
-    }
-
-    private java.util.Map<String, String> titles(List<String> topicIds) {
-        java.util.Map<String, String> titles = new java.util.LinkedHashMap<>();
-        mongo.find(new Query(Criteria.where("_id").in(topicIds)), org.shangliang.meetings.agenda.AgendaTopic.class)
-                .forEach(t -> {
-                    if (t.getTitle() != null) {
-                        titles.put(t.getId(), t.getTitle());
-                    }
-                });
-        return titles;
-    }
-
-    @GetMapping(path = "/{id}/calendar.ics", produces = "text/calendar")
-    @Operation(summary = "The meeting as an RFC 5545 calendar (Asia/Shanghai, stable UID, SEQUENCE raised on every change)")
-    ResponseEntity<String> calendar(@PathVariable String id, CurrentUser user) {
-        Meeting meeting = commands.visible(id, user);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=utf-8"))
-                .header("Content-Disposition", "attachment; filename=\"meeting-" + id + ".ics\"")
-                .body(MeetingCalendar.of(meeting, titles(meeting.getTopicIds())));
     }
 
     @PutMapping("/{id}/schedule")

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.shangliang.notifications.email.EmailDelivery;
-import org.shangliang.notifications.email.Preferences;
 import org.shangliang.platform.events.EventEnvelope;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -40,9 +38,11 @@ public class Notifier {
     }
 
     private final MongoTemplate mongo;
+    private final EmailChannel email;
 
-    Notifier(MongoTemplate mongo) {
+    Notifier(MongoTemplate mongo, EmailChannel email) {
         this.mongo = mongo;
+        this.email = email;
     }
 
     public void tell(EventEnvelope<?> event, NotificationType type, Collection<String> recipients, About about,
@@ -57,7 +57,7 @@ public class Notifier {
                     about.ballotId(), params, at));
             Preferences prefs = preferences.get(recipient);
             if (prefs != null && prefs.wantsEmail(type.name()) && livesIn(prefs, about.community())) {
-                queueEmail(id, recipient, prefs, type, params, about, at);
+                email.queue(id, recipient, prefs, type, params, about, at);
             }
         }
     }
@@ -81,7 +81,7 @@ public class Notifier {
         for (Preferences prefs : mongo.find(new Query(Criteria.where("community").is(about.community()).and("roles").is(role)),
                 Preferences.class)) {
             if (prefs.wantsEmail(type.name())) {
-                queueEmail(idOf(id, type, prefs.userId()), prefs.userId(), prefs, type, params, about, at);
+                email.queue(idOf(id, type, prefs.userId()), prefs.userId(), prefs, type, params, about, at);
             }
         }
     }
@@ -96,17 +96,6 @@ public class Notifier {
             mongo.insert(notification);
         } catch (DuplicateKeyException redelivered) {
             // made already for this event and recipient
-        }
-    }
-
-    private void queueEmail(String id, String recipient, Preferences prefs, NotificationType type, List<String> params,
-                            About about, Instant at) {
-        try {
-            mongo.insert(new EmailDelivery(id, id, recipient, prefs.email(), prefs.language(), type.name(), params,
-                    about.link(), about.community(),
-                    EmailDelivery.Status.PENDING, 0, at, null, Instant.now(), null, null));
-        } catch (DuplicateKeyException redelivered) {
-            // queued already
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
-import org.shangliang.notifications.email.Preferences;
+import org.shangliang.notifications.inbox.Preferences;
 import org.shangliang.notifications.inbox.Inbox;
 import org.shangliang.notifications.inbox.Notification;
 import org.shangliang.platform.security.CurrentUser;

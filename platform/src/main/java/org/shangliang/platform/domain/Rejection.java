@@ -17,8 +17,8 @@ public class Rejection extends RuntimeException {
         CONFLICT, INVALID, NOT_ALLOWED
     }
 
-    /** A word of the detail that has its own message key. */
-    public record Label(String key, String fallback) {
+    /** A word of the detail that has its own message key, with the arguments of its message (labels too). */
+    public record Label(String key, String fallback, Object... args) {
     }
 
     private final Kind kind;
@@ -48,8 +48,8 @@ public class Rejection extends RuntimeException {
         return new Rejection(Kind.NOT_ALLOWED, key, detail, args);
     }
 
-    public static Label label(String key, Object fallback) {
-        return new Label(key, String.valueOf(fallback));
+    public static Label label(String key, Object fallback, Object... args) {
+        return new Label(key, String.valueOf(fallback), args);
     }
 
     /**

@@ -7,7 +7,6 @@ import org.shangliang.contracts.EventCatalogue;
 import org.shangliang.contracts.EventType;
 import org.shangliang.contracts.IntegrationEvent;
 import tools.jackson.core.JacksonException;
-import org.shangliang.platform.outbox.EventJson;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Turns a Kafka record in CloudEvents binary mode into an {@link EventEnvelope}. */

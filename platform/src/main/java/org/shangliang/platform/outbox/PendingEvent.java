@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.shangliang.contracts.EventCatalogue;
 import org.shangliang.contracts.EventType;
 import org.shangliang.contracts.IntegrationEvent;
+import org.shangliang.platform.events.EventJson;
 import org.shangliang.platform.requestid.RequestId;
 import org.shangliang.platform.security.CurrentUser;
 

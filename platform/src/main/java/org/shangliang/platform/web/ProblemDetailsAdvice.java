@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import org.shangliang.platform.domain.FieldProblem;
 import org.shangliang.platform.domain.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,7 +126,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** A list of {@link FieldProblem}s as {@link FieldError}s in the caller's language; anything else as it is. */
     private Object inLanguage(Object value) {
-        if (value instanceof List<?> list && list.stream().anyMatch(FieldProblem.class::isInstance)) {
+        if (isFieldList(value) && value instanceof List<?> list) {
             return list.stream().map(item -> item instanceof FieldProblem p
                     ? new FieldError(p.field(), problems.message(p.key(), p.fallback(), locale(), p.args()))
                     : item).toList();
@@ -146,17 +147,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         };
         String kind = switch (e.kind()) {
             case CONFLICT -> "conflict";
-            case INVALID -> "invalid-request";
+            case INVALID -> isFieldList(e.properties().get("errors")) ? "validation" : "invalid-request";
             case NOT_ALLOWED -> "forbidden";
         };
-        Object[] args = e.args();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof Rejection.Label label) {
-                args[i] = ProblemException.label(label.key(), label.fallback());
-            } else if (args[i] instanceof java.time.Instant instant) {
-                args[i] = ApiTime.of(instant).format(READABLE_TIME);
-            }
-        }
+        Object[] args = readable(e.args());
         ProblemDetail problem = problems.problem(status, kind, e.key(), e.getMessage(), locale(), args);
         Map<String, Object> properties = new LinkedHashMap<>(e.properties());
         Object field = properties.remove("field");
@@ -168,8 +162,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(new FieldError(String.valueOf(field), problem.getDetail(), value, allowed)));
         }
         properties.forEach((name, value) ->
-                problem.setProperty(name, value instanceof java.time.Instant instant ? ApiTime.of(instant) : value));
+                problem.setProperty(name, value instanceof java.time.Instant instant ? ApiTime.of(instant) : inLanguage(value)));
         return respond(problem, request);
+    }
+
+    private static boolean isFieldList(Object value) {
+        return value instanceof List<?> list && list.stream().anyMatch(FieldProblem.class::isInstance);
+    }
+
+    /** A rejection's arguments as a message shows them: labels in the caller's language, times in the community's zone. */
+    private static Object[] readable(Object[] args) {
+        Object[] shown = args.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof Rejection.Label label) {
+                shown[i] = ProblemException.label(label.key(), label.fallback(), readable(label.args()));
+            } else if (shown[i] instanceof java.time.Instant instant) {
+                shown[i] = ApiTime.of(instant).format(READABLE_TIME);
+            }
+        }
+        return shown;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -26,7 +26,7 @@ import org.shangliang.contracts.IntegrationEvent;
 import org.shangliang.infra.TestInfrastructure;
 import org.shangliang.platform.events.CloudEventAttributes;
 import org.shangliang.platform.events.CloudEventHeaders;
-import org.shangliang.platform.outbox.EventJson;
+import org.shangliang.platform.events.EventJson;
 
 /** Tests talk to the real broker as another service would: publish events, read a stream. */
 public final class Streams {

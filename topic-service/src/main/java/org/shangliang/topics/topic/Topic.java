@@ -186,7 +186,7 @@ public class Topic extends OutboxAggregate {
 
     void withdraw(String userId, Instant now) {
         if (!userId.equals(proposerId)) {
-            throw org.shangliang.platform.web.ProblemException.forbidden("topic.only-proposer",
+            throw Rejection.notAllowed("topic.only-proposer",
                     "Only the proposer may withdraw the topic");
         }
         move(WITHDRAWN, "withdrawal", null, null, userId, now);

@@ -9,7 +9,7 @@ import org.shangliang.platform.domain.Rejection;
 import org.shangliang.topics.place.CommunityPlaces;
 import org.shangliang.platform.web.ProblemException;
 
-/** The topic-service's problems, with message keys in messages*.properties. */
+/** The topic-service's rejections and problems, with message keys in messages*.properties. */
 final class TopicProblems {
 
     private TopicProblems() {
@@ -19,21 +19,21 @@ final class TopicProblems {
         return ProblemException.notFound("Topic", id);
     }
 
-    static ProblemException wrongStatus(TopicStatus current, String action) {
-        return ProblemException.conflict("topic.wrong-status", "The topic is " + current + "; cannot " + action,
-                status(current), ProblemException.label("action." + action.replace(' ', '-'), action))
+    static Rejection wrongStatus(TopicStatus current, String action) {
+        return Rejection.conflict("topic.wrong-status", "The topic is " + current + "; cannot " + action,
+                status(current), Rejection.label("action." + action.replace(' ', '-'), action))
                 .with("currentStatus", current.name());
     }
 
     /** A move the status machine does not allow, with both statuses named in the caller's language. */
-    static ProblemException wrongMove(TopicStatus current, TopicStatus to) {
-        return ProblemException.conflict("topic.wrong-status", "The topic is " + current + "; cannot move to " + to,
-                status(current), ProblemException.label("action.move-to", "move to " + to, status(to)))
+    static Rejection wrongMove(TopicStatus current, TopicStatus to) {
+        return Rejection.conflict("topic.wrong-status", "The topic is " + current + "; cannot move to " + to,
+                status(current), Rejection.label("action.move-to", "move to " + to, status(to)))
                 .with("currentStatus", current.name());
     }
 
-    private static Object status(TopicStatus status) {
-        return ProblemException.label("status." + status.name(), status.name());
+    private static Rejection.Label status(TopicStatus status) {
+        return Rejection.label("status." + status.name(), status.name());
     }
 
     /**
@@ -58,7 +58,7 @@ final class TopicProblems {
                 .with("field", "scope").with("value", scope).with("allowed", known);
     }
 
-    static ProblemException conflict(String key, String english, Object... args) {
-        return ProblemException.conflict(key, english, args);
+    static Rejection conflict(String key, String english, Object... args) {
+        return Rejection.conflict(key, english, args);
     }
 }

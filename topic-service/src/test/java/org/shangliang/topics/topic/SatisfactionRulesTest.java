@@ -12,7 +12,6 @@ import org.shangliang.contracts.topic.FollowUpRecorded;
 import org.shangliang.contracts.topic.TopicCategory;
 import org.shangliang.contracts.topic.TopicFollowUpNeeded;
 import org.shangliang.platform.domain.Rejection;
-import org.shangliang.platform.web.ProblemException;
 
 /** 回头看, without Spring: who may rate a result, when the committee and staff are asked to follow up. */
 class SatisfactionRulesTest {
@@ -46,7 +45,7 @@ class SatisfactionRulesTest {
         assertThatThrownBy(() -> t.rate("staff", null, 5, null, T)).isInstanceOf(Rejection.class);
         t.rate("zhao.lei", home(101), 4, "晾衣方便多了", T);
         assertThat(t.getRatingCount()).isEqualTo(1);
-        assertThatThrownBy(() -> t.rate("zhao.lei", home(101), 5, null, T)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> t.rate("zhao.lei", home(101), 5, null, T)).isInstanceOf(Rejection.class);
     }
 
     @Test
@@ -83,6 +82,6 @@ class SatisfactionRulesTest {
         }
         assertThat(t.raisedEvents()).noneMatch(e -> e instanceof TopicFollowUpNeeded);
         Topic open = Topic.propose("t-8", "充电棚", "", TopicCategory.EV_CHARGING, SCOPE, "li.xiulan", "李秀兰", 5, T);
-        assertThatThrownBy(() -> open.recordFollowUp("还没实施", "qian.yun", T)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> open.recordFollowUp("还没实施", "qian.yun", T)).isInstanceOf(Rejection.class);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.shangliang.web.GatewayProperties;
 import org.shangliang.web.signin.SignedIn;
 import org.slf4j.MDC;
 import org.springframework.context.i18n.LocaleContextHolder;

@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.shangliang.web.api.Api;
 import org.shangliang.web.api.ApiProblem;
 import org.shangliang.web.api.Fields;
-import org.shangliang.web.api.GatewayProperties;
+import org.shangliang.web.GatewayProperties;
 import org.shangliang.web.ballots.BallotPages;
 import org.shangliang.web.ballots.Charts;
 import org.shangliang.web.page.Dates;

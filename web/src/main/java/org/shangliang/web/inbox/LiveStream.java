@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.shangliang.web.api.GatewayProperties;
+import org.shangliang.web.GatewayProperties;
 import org.shangliang.web.page.Viewer;
 import org.shangliang.web.signin.SignedIn;
 import org.slf4j.Logger;

@@ -10,6 +10,8 @@ import org.shangliang.web.page.Viewer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The unread count in the header of every page a signed-in person sees. It is asked of the API at
@@ -18,7 +20,7 @@ import org.springframework.web.servlet.ModelAndView;
  * service that is down only hides the badge: the page itself still shows.
  */
 @Component
-public class UnreadBadge implements HandlerInterceptor {
+public class UnreadBadge implements HandlerInterceptor, WebMvcConfigurer {
 
     static final java.time.Duration FRESH = java.time.Duration.ofSeconds(10);
     private static final String KEPT = UnreadBadge.class.getName() + ".kept";
@@ -31,6 +33,11 @@ public class UnreadBadge implements HandlerInterceptor {
 
     UnreadBadge(Api api) {
         this.api = api;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).excludePathPatterns("/assets/**", "/inbox/stream");
     }
 
     @Override

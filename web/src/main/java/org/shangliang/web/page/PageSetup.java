@@ -29,15 +29,8 @@ public class PageSetup implements WebMvcConfigurer {
         return resolver;
     }
 
-    private final org.shangliang.web.inbox.UnreadBadge unreadBadge;
-
-    PageSetup(org.shangliang.web.inbox.UnreadBadge unreadBadge) {
-        this.unreadBadge = unreadBadge;
-    }
-
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(unreadBadge).excludePathPatterns("/assets/**", "/inbox/stream");
         var change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);

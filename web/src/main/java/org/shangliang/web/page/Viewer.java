@@ -5,7 +5,6 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import org.shangliang.web.signin.SignedIn;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -68,6 +67,6 @@ public class Viewer {
     }
 
     public static SignedIn current() {
-        return SecurityContextHolder.getContext().getAuthentication() instanceof SignedIn user ? user : null;
+        return SignedIn.current();
     }
 }

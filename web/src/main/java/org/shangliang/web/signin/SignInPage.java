@@ -1,6 +1,5 @@
 package org.shangliang.web.signin;
 
-import org.shangliang.web.page.Viewer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +20,7 @@ class SignInPage {
     @GetMapping("/login")
     String login(Model model) {
         model.addAttribute("provider", provider.enabled());
-        return Viewer.current() != null ? "redirect:/" : "signin/login";
+        return SignedIn.current() != null ? "redirect:/" : "signin/login";
     }
 
     /** To the provider's sign-in page, once it answers; while it does not, the sign-in page says so. */

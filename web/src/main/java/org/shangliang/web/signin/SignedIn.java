@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
@@ -15,6 +16,11 @@ public class SignedIn extends AbstractAuthenticationToken {
 
     @Serial
     private static final long serialVersionUID = 1L;
+
+    /** The person signed in on this request, or null before sign-in. */
+    public static SignedIn current() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof SignedIn user ? user : null;
+    }
 
     private final String userId;
     private final String name;

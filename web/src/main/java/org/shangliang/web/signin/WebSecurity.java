@@ -2,7 +2,7 @@ package org.shangliang.web.signin;
 
 import java.time.Duration;
 
-import org.shangliang.web.api.GatewayProperties;
+import org.shangliang.web.GatewayProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

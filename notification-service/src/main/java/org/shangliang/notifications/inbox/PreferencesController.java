@@ -1,4 +1,4 @@
-package org.shangliang.notifications.email;
+package org.shangliang.notifications.inbox;
 
 import java.util.List;
 
@@ -8,8 +8,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.shangliang.notifications.inbox.Inbox;
-import org.shangliang.notifications.inbox.NotificationType;
 import org.shangliang.platform.security.CurrentUser;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;

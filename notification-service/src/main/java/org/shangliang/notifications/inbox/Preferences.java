@@ -1,4 +1,4 @@
-package org.shangliang.notifications.email;
+package org.shangliang.notifications.inbox;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.shangliang.platform.outbox;
+package org.shangliang.platform.events;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;

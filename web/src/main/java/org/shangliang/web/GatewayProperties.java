@@ -1,4 +1,4 @@
-package org.shangliang.web.api;
+package org.shangliang.web;
 
 import java.time.Duration;
 
