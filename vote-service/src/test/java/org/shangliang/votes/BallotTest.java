@@ -72,6 +72,14 @@ class BallotTest extends VoteServiceTestSupport {
         var live = owner(c, "zhang.weimin").get("/api/ballots/" + ballotId).body();
         assertThat(live.get("turnout").get("owners").asInt()).isEqualTo(10);
         assertThat(live.toString()).doesNotContain("\"FOR\"", "\"AGAINST\"", "choice");
+        var listed = owner(c, "zhang.weimin").get("/api/ballots?topicId=" + topicId).body().get("items").get(0);
+        assertThat(listed.get("turnout").get("owners").asInt()).as("the list shows the same live turnout").isEqualTo(10);
+        assertThat(listed.get("inElectorate").asBoolean()).isTrue();
+        assertThat(listed.get("voted").asBoolean()).as("张为民 has not voted").isFalse();
+        assertThat(owner(c, "li.xiulan").get("/api/ballots?topicId=" + topicId).body().get("items").get(0).get("voted")
+                .asBoolean()).as("her paper vote counts").isTrue();
+        assertThat(committee(c).get("/api/ballots?topicId=" + topicId).body().get("items").get(0).get("inElectorate")
+                .asBoolean()).as("the committee member holds no flat here").isFalse();
         assertThat(owner(c, "li.xiulan").get("/api/ballots/" + ballotId + "/result").status()).isEqualTo(409);
 
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->

@@ -21,16 +21,11 @@ import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ApiTime;
 import org.shangliang.platform.web.PageResponse;
 import org.shangliang.platform.web.ProblemException;
-import org.shangliang.platform.web.Pages;
 import org.shangliang.votes.counting.Choice;
 import org.shangliang.votes.counting.Count;
 import org.shangliang.votes.counting.Threshold;
 import org.shangliang.votes.counting.TallyResult;
 import org.shangliang.votes.roll.RollFlat;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -182,11 +177,8 @@ class BallotController {
     }
 
     private final Ballots ballots;
-    private final MongoTemplate mongo;
-
-    BallotController(Ballots ballots, MongoTemplate mongo) {
+    BallotController(Ballots ballots) {
         this.ballots = ballots;
-        this.mongo = mongo;
     }
 
     @GetMapping("/api/ballots")
@@ -194,15 +186,9 @@ class BallotController {
                                   @RequestParam(required = false) BallotStatus status,
                                   @RequestParam(defaultValue = "0") @Min(0) int page,
                                   @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, CurrentUser user) {
-        Criteria where = user.isStreetLevel() ? new Criteria() : Criteria.where("community").is(user.community());
-        if (topicId != null) {
-            where = where.and("topicId").is(topicId);
-        }
-        if (status != null) {
-            where = where.and("status").is(status);
-        }
-        return Pages.find(mongo, new Query(where), Ballot.class, Sort.by(Sort.Direction.DESC, "opensAt"), page, size)
-                .map(b -> view(b, user));
+        var listed = ballots.list(user, topicId, status, page, size);
+        return listed.page().map(b -> view(b, listed.turnouts().getOrDefault(b.getId(), Count.NONE),
+                listed.mine().get(b.getId())));
     }
 
     @GetMapping("/api/ballots/{id}")
@@ -297,14 +283,19 @@ class BallotController {
     }
 
     private BallotView view(Ballot b, CurrentUser user) {
+        boolean started = b.getStatus() == BallotStatus.OPEN || b.getStatus() == BallotStatus.CLOSED;
+        return view(b, b.getStatus() == BallotStatus.OPEN ? ballots.turnout(b.getId()) : Count.NONE,
+                started ? ballots.electorOf(b.getId(), user.id()) : null);
+    }
+
+    /** {@code live} is the turnout so far of an open ballot; {@code me} the caller's elector, or null. */
+    private BallotView view(Ballot b, Count live, Elector me) {
         Turnout turnout = null;
         if (b.getStatus() == BallotStatus.OPEN || b.getStatus() == BallotStatus.CLOSED) {
-            Count voted = b.getStatus() == BallotStatus.CLOSED ? b.getResult().participating() : ballots.turnout(b.getId());
+            Count voted = b.getStatus() == BallotStatus.CLOSED ? b.getResult().participating() : live;
             turnout = new Turnout(voted.owners(), voted.area(), ratio(voted.owners(), b.getElectorate().owners()),
                     ratio(voted.areaCents(), b.getElectorate().areaCents()), Threshold.Basis.ELECTORATE);
         }
-        Elector me = b.getStatus() == BallotStatus.OPEN || b.getStatus() == BallotStatus.CLOSED
-                ? ballots.electorOf(b.getId(), user.id()) : null;
         return new BallotView(b.getId(), b.getTopicId(), b.getMeetingId(), b.getCommunity(), b.getScope(), b.getRule(),
                 b.getProposal(), b.getStatus(), b.getNotOpenedReason(), ApiTime.of(b.getOpensAt()),
                 ApiTime.of(b.getClosesAt()), ApiTime.of(b.getOpenedAt()), ApiTime.of(b.getClosedAt()),

@@ -2,7 +2,10 @@ package org.shangliang.votes.ballot;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -10,11 +13,15 @@ import java.util.regex.Pattern;
 import com.mongodb.MongoBulkWriteException;
 import org.bson.Document;
 import org.shangliang.platform.outbox.PendingEvent;
+import org.shangliang.platform.security.CurrentUser;
+import org.shangliang.platform.web.PageResponse;
+import org.shangliang.platform.web.Pages;
 import org.shangliang.platform.web.TextMatch;
 import org.shangliang.votes.counting.Choice;
 import org.shangliang.votes.counting.Count;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -162,6 +169,43 @@ class BallotStore {
                         .append("area", new Document("$sum", "$areaCents"))))).first();
         return totals == null ? Count.NONE : new Count(((Number) totals.get("owners")).longValue(),
                 ((Number) totals.get("area")).longValue());
+    }
+
+    /** Live turnout of several ballots in one query (a page of the list); a ballot nobody voted on is absent. */
+    Map<String, Count> turnouts(Collection<String> ballotIds) {
+        Map<String, Count> turnouts = new HashMap<>();
+        if (ballotIds.isEmpty()) {
+            return turnouts;
+        }
+        mongo.getCollection("electors").aggregate(List.of(
+                new Document("$match", new Document("ballotId", new Document("$in", List.copyOf(ballotIds)))
+                        .append("choice", new Document("$ne", null))),
+                new Document("$group", new Document("_id", "$ballotId").append("owners", new Document("$sum", 1))
+                        .append("area", new Document("$sum", "$areaCents"))))).forEach(d -> turnouts.put(d.getString("_id"),
+                new Count(((Number) d.get("owners")).longValue(), ((Number) d.get("area")).longValue())));
+        return turnouts;
+    }
+
+    /** One owner's electors in several ballots in one query, by ballot id (absent where they are not in the electorate). */
+    Map<String, Elector> electorsOf(Collection<String> ballotIds, String ownerId) {
+        Map<String, Elector> electors = new HashMap<>();
+        if (!ballotIds.isEmpty()) {
+            mongo.find(new Query(Criteria.where("ballotId").in(ballotIds).and("ownerId").is(ownerId)), Elector.class)
+                    .forEach(e -> electors.put(e.ballotId(), e));
+        }
+        return electors;
+    }
+
+    /** A page of ballots the caller may see, newest first, optionally of one topic and one status. */
+    PageResponse<Ballot> page(CurrentUser user, String topicId, BallotStatus status, int page, int size) {
+        Criteria where = user.isStreetLevel() ? new Criteria() : Criteria.where("community").is(user.community());
+        if (topicId != null) {
+            where = where.and("topicId").is(topicId);
+        }
+        if (status != null) {
+            where = where.and("status").is(status);
+        }
+        return Pages.find(mongo, new Query(where), Ballot.class, Sort.by(Sort.Direction.DESC, "opensAt"), page, size);
     }
 
     /** The owner ids of everyone who has not voted yet. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.shangliang.contracts.meeting.BallotSpec;
@@ -18,6 +19,7 @@ import org.shangliang.platform.domain.Rejection;
 import org.shangliang.platform.outbox.OutboxRelay;
 import org.shangliang.platform.outbox.PendingEvent;
 import org.shangliang.platform.security.CurrentUser;
+import org.shangliang.platform.web.PageResponse;
 import org.shangliang.platform.web.ProblemException;
 import org.shangliang.votes.counting.Choice;
 import org.shangliang.votes.counting.Count;
@@ -236,6 +238,22 @@ public class Ballots {
 
     Count turnout(String ballotId) {
         return store.turnout(ballotId);
+    }
+
+    /**
+     * A page of ballots with what their views need, read in three queries whatever the page's size:
+     * the ballots, the live turnout of the open ones, and the caller's own electors.
+     */
+    record Listed(PageResponse<Ballot> page, Map<String, Count> turnouts, Map<String, Elector> mine) {
+    }
+
+    Listed list(CurrentUser user, String topicId, BallotStatus status, int page, int size) {
+        PageResponse<Ballot> found = store.page(user, topicId, status, page, size);
+        List<String> open = found.items().stream().filter(b -> b.getStatus() == BallotStatus.OPEN).map(Ballot::getId).toList();
+        List<String> started = found.items().stream()
+                .filter(b -> b.getStatus() == BallotStatus.OPEN || b.getStatus() == BallotStatus.CLOSED)
+                .map(Ballot::getId).toList();
+        return new Listed(found, store.turnouts(open), store.electorsOf(started, user.id()));
     }
 
     void electorsWithin(String ballotId, String place, java.util.function.Consumer<Elector> each) {
