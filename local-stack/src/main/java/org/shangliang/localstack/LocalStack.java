@@ -22,6 +22,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.shangliang.infra.Ports;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the whole platform on 127.0.0.1 as separate OS processes: the infrastructure (Kafka, the
@@ -145,7 +147,7 @@ public final class LocalStack {
             String gateway = "http://127.0.0.1:" + ports.gateway();
             (provider == null ? new DemoWorld(gateway)
                     : new DemoWorld(gateway, user -> provider.passwordToken(http, user, DEMO_PASSWORD))).seed();
-            Files.writeString(marker, java.time.Instant.now().toString());
+            Files.writeString(marker, Instant.now().toString());
             System.out.printf("ready (%.1f s)%n", seconds(started));
         } catch (Exception e) {
             System.out.printf("failed: %s (the platform runs; see the logs)%n", e.getMessage());
@@ -358,7 +360,7 @@ public final class LocalStack {
         ProcessHandle handle = ProcessHandle.of(pid.get()).orElseThrow();
         handle.destroy();
         try {
-            handle.onExit().get(90, java.util.concurrent.TimeUnit.SECONDS);
+            handle.onExit().get(90, TimeUnit.SECONDS);
         } catch (Exception e) {
             handle.destroyForcibly();
         }
@@ -374,7 +376,7 @@ public final class LocalStack {
                 System.out.printf("  stopping %s (pid %d)%n", name, h.pid());
                 h.destroy();
                 try {
-                    h.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    h.onExit().get(30, TimeUnit.SECONDS);
                 } catch (Exception e) {
                     h.destroyForcibly();
                 }

@@ -14,6 +14,10 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.shangliang.infra.MailServer;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import java.util.Objects;
 
 /**
  * Reads the mail the local SMTP server received: {@code GET /api/messages} as JSON (for scripts and
@@ -83,7 +87,7 @@ final class MailViewer implements AutoCloseable {
             try {
                 messages.add(new Message(join(message.getAllRecipients()), join(message.getFrom()),
                         message.getSubject(), message.getSentDate() == null ? ""
-                        : message.getSentDate().toInstant().toString(), java.util.Objects.requireNonNullElseGet(
+                        : message.getSentDate().toInstant().toString(), Objects.requireNonNullElseGet(
                         plainText(message), () -> GreenMailUtil.getBody(message))));
             } catch (MessagingException e) {
                 messages.add(new Message("", "", "(unreadable message: " + e.getMessage() + ")", "", ""));
@@ -96,15 +100,15 @@ final class MailViewer implements AutoCloseable {
      * The readable text of a message: its text/plain part decoded (quoted-printable or base64, in its
      * charset), else its HTML part, else the raw body, so nobody has to decode base64 by hand.
      */
-    static String plainText(jakarta.mail.Part part) {
+    static String plainText(Part part) {
         try {
             String html = null;
             if (part.isMimeType("text/plain")) {
                 return String.valueOf(part.getContent());
             }
-            if (part.isMimeType("multipart/*") && part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
                 for (int i = 0; i < multipart.getCount(); i++) {
-                    jakarta.mail.BodyPart child = multipart.getBodyPart(i);
+                    BodyPart child = multipart.getBodyPart(i);
                     if (child.isMimeType("text/html") && html == null) {
                         html = String.valueOf(child.getContent());
                         continue;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One OS process of the stack: its command, environment, log file and pid file. Restarted by the
@@ -122,8 +123,8 @@ final class ManagedProcess {
         }
         p.destroy();
         try {
-            if (!p.waitFor(graceMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            if (!p.waitFor(graceMillis, TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             p.destroyForcibly();

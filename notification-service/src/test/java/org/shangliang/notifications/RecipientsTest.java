@@ -19,6 +19,7 @@ import org.shangliang.contracts.meeting.MeetingRescheduled;
 import org.shangliang.contracts.meeting.MeetingScheduled;
 import org.shangliang.contracts.meeting.Participant;
 import org.shangliang.contracts.meeting.RegistrationAdded;
+import org.shangliang.contracts.meeting.RegistrationCancelled;
 import org.shangliang.contracts.topic.Decision;
 import org.shangliang.contracts.topic.DecisionSource;
 import org.shangliang.contracts.topic.TopicCategory;
@@ -162,6 +163,26 @@ class RecipientsTest extends NotificationServiceTestSupport {
         assertThat(types(resident(c, owner).get("/api/notifications?size=100").body()))
                 .as("the owner heard of the vote by its own notice, of completion once")
                 .containsExactlyInAnyOrder("BALLOT_OPENED", "TOPIC_COMPLETED");
+    }
+
+    @Test
+    void aResidentWhoCancelsHerRegistrationHearsNoMoreOfTheMeeting() {
+        String c = community();
+        String topic = "t-" + java.util.UUID.randomUUID();
+        String meeting = "m-" + java.util.UUID.randomUUID();
+        String stays = person("chen.fang");
+        String leaves = person("zheng.haibo");
+        Instant now = Instant.now();
+        Streams.publish(new MeetingScheduled(meeting, c, "加装电梯协商议事会", List.of(topic), now.plusSeconds(86_400),
+                now.plusSeconds(93_600), "越江社区党群服务中心", MeetingFormat.IN_PERSON, 40, List.of(), "wang.jianguo", now));
+        Streams.publish(new RegistrationAdded(meeting, c, List.of(topic), stays, 1, now));
+        Streams.publish(new RegistrationAdded(meeting, c, List.of(topic), leaves, 2, now));
+        Streams.publish(new RegistrationCancelled(meeting, c, List.of(topic), leaves, 1, now));
+        Streams.publish(new MeetingRescheduled(meeting, c, "加装电梯协商议事会", List.of(topic), now.plusSeconds(172_800),
+                now.plusSeconds(180_000), "越江社区党群服务中心二楼", now.plusSeconds(86_400), "越江社区党群服务中心", 1, now));
+        assertThat(types(inboxWith(resident(c, stays), 1))).contains("MEETING_RESCHEDULED");
+        assertThat(types(resident(c, leaves).get("/api/notifications?size=100").body()))
+                .as("she cancelled before the meeting moved").doesNotContain("MEETING_RESCHEDULED");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Instant;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.shangliang.gateway.limits.Buckets;
+import java.util.Locale;
 
 /**
  * Slows password guessing without letting anyone lock a real user out. Only failures count, and
@@ -69,6 +70,6 @@ public final class SignInGuard {
     }
 
     private static String key(String username, String address) {
-        return username.toLowerCase(java.util.Locale.ROOT) + "|" + address;
+        return username.toLowerCase(Locale.ROOT) + "|" + address;
     }
 }

@@ -4,6 +4,10 @@ import java.util.List;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import java.util.Optional;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The coarse role rules of each route (API.md's "who" column); the services check the fine ones
@@ -45,17 +49,17 @@ public final class RouteRoles {
     private RouteRoles() {
     }
 
-    private static final List<org.springframework.web.util.pattern.PathPattern> PATTERNS = RULES.stream()
-            .map(r -> org.springframework.web.util.pattern.PathPatternParser.defaultInstance.parse(r.path())).toList();
+    private static final List<PathPattern> PATTERNS = RULES.stream()
+            .map(r -> PathPatternParser.defaultInstance.parse(r.path())).toList();
 
     /** The roles the rule of this request allows (the first rule that matches, as the security chain applies them). */
-    static java.util.Optional<List<String>> rolesFor(HttpMethod method, org.springframework.http.server.PathContainer path) {
+    static Optional<List<String>> rolesFor(HttpMethod method, PathContainer path) {
         for (int i = 0; i < RULES.size(); i++) {
             if (RULES.get(i).method().equals(method) && PATTERNS.get(i).matches(path)) {
-                return java.util.Optional.of(RULES.get(i).roles());
+                return Optional.of(RULES.get(i).roles());
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     static void apply(ServerHttpSecurity.AuthorizeExchangeSpec exchanges) {

@@ -12,6 +12,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
  * 413 for bodies over the limit: at once by Content-Length, or as soon as a chunked body grows past
@@ -42,7 +43,7 @@ public class BodySizeLimitFilter implements WebFilter, Ordered {
             public Flux<DataBuffer> getBody() {
                 return super.getBody().handle((buffer, sink) -> {
                     if (seen.addAndGet(buffer.readableByteCount()) > limit) {
-                        org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+                        DataBufferUtils.release(buffer);
                         sink.error(new BodyTooLarge());
                     } else {
                         sink.next(buffer);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 
 /** Problem Details for the gateway's own endpoints (the token endpoint): invalid fields, unreadable JSON, no such endpoint. */
 @RestControllerAdvice
@@ -37,7 +38,7 @@ public class GatewayErrorAdvice {
     }
 
     /** No route and no resource ({@code /api/nowhere}): the API's 404 Problem, not the framework's English one. */
-    @ExceptionHandler(org.springframework.web.reactive.resource.NoResourceFoundException.class)
+    @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> notFound(ServerWebExchange exchange) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problems.noSuchEndpoint(exchange));

@@ -6,6 +6,11 @@ import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The pages: every path that is not the API, sign-in, the API documentation, the token keys or the
@@ -19,12 +24,12 @@ public class PageRoutes {
     public static final String[] NOT_PAGES = {"/api", "/api/**", "/auth/**", "/v3/api-docs/**", "/swagger-ui.html",
             "/swagger-ui/**", "/webjars/swagger-ui/**", "/.well-known/**", "/actuator/**", "/fallback/**"};
 
-    private static final java.util.List<org.springframework.web.util.pattern.PathPattern> NOT_PAGE_PATTERNS =
-            java.util.Arrays.stream(NOT_PAGES).map(org.springframework.web.util.pattern.PathPatternParser.defaultInstance::parse)
+    private static final List<PathPattern> NOT_PAGE_PATTERNS =
+            Arrays.stream(NOT_PAGES).map(PathPatternParser.defaultInstance::parse)
                     .toList();
 
     /** Whether a request path is a page (routed to the web module) rather than the API or the gateway's own. */
-    public static boolean isPage(org.springframework.http.server.PathContainer path) {
+    public static boolean isPage(PathContainer path) {
         return NOT_PAGE_PATTERNS.stream().noneMatch(p -> p.matches(path));
     }
 

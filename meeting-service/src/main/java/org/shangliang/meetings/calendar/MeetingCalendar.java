@@ -19,6 +19,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.shangliang.meetings.meeting.Meeting;
 import org.shangliang.platform.web.ApiTime;
+import java.util.Map;
 
 /**
  * A meeting as an RFC 5545 calendar made with ical4j: times in Asia/Shanghai with its VTIMEZONE, a
@@ -33,7 +34,7 @@ public final class MeetingCalendar {
     }
 
     /** The calendar of one meeting; {@code titles} names the agenda's topics (a topic not known shows by its id). */
-    public static String of(Meeting meeting, java.util.Map<String, String> titles) {
+    public static String of(Meeting meeting, Map<String, String> titles) {
         var zone = ZONES.getTimeZone(ApiTime.ZONE.getId());
         ZonedDateTime start = meeting.getStartsAt().atZone(ApiTime.ZONE);
         ZonedDateTime end = meeting.getEndsAt().atZone(ApiTime.ZONE);

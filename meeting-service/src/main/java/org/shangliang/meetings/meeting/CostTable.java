@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.shangliang.contracts.meeting.CostShareSpec;
 import org.shangliang.contracts.meeting.CostShareSpec.FloorCoefficient;
 import org.shangliang.platform.domain.Rejection;
+import java.util.Comparator;
 
 /**
  * The rules of an elevator proposal's cost table (加装电梯费用分摊表) as the meeting decides it: a
@@ -75,7 +76,7 @@ final class CostTable {
             throw Rejection.invalid("cost-share.all-zero", "At least one floor's coefficient must be above 0")
                     .with("field", table);
         }
-        checked.sort(java.util.Comparator.comparingInt(FloorCoefficient::floor));
+        checked.sort(Comparator.comparingInt(FloorCoefficient::floor));
         return new CostShareSpec(totalCost.setScale(2), List.copyOf(checked));
     }
 }

@@ -31,6 +31,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import org.springframework.http.HttpStatus;
 
 @Service
 public class MeetingCommands {
@@ -127,7 +128,7 @@ public class MeetingCommands {
             errors.add(new FieldProblem("endsAt", "meeting.time.ends-before-start", "must be after startsAt"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "validation",
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "validation",
                     "problem.validation.detail", "The request has invalid fields", errors.size()).with("errors", errors);
         }
     }

@@ -13,11 +13,6 @@ import jakarta.validation.constraints.Size;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.PageResponse;
 import org.shangliang.platform.web.ProblemException;
-import org.shangliang.platform.web.Pages;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,12 +37,12 @@ class MeetingController {
 
     private final MeetingCommands commands;
     private final Conclusions conclusions;
-    private final MongoTemplate mongo;
+    private final MeetingQueries queries;
 
-    MeetingController(MeetingCommands commands, Conclusions conclusions, MongoTemplate mongo) {
+    MeetingController(MeetingCommands commands, Conclusions conclusions, MeetingQueries queries) {
         this.commands = commands;
         this.conclusions = conclusions;
-        this.mongo = mongo;
+        this.queries = queries;
     }
 
     @PostMapping
@@ -66,18 +61,8 @@ class MeetingController {
                                    @RequestParam(required = false) OffsetDateTime to,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, CurrentUser user) {
-        Criteria where = user.isStreetLevel() ? new Criteria() : Criteria.where("community").is(user.community());
-        if (topicId != null) {
-            where = where.and("topicIds").is(topicId);
-        }
-        if (from != null && to != null) {
-            where = where.and("startsAt").gte(from.toInstant()).lt(to.toInstant());
-        } else if (from != null) {
-            where = where.and("startsAt").gte(from.toInstant());
-        } else if (to != null) {
-            where = where.and("startsAt").lt(to.toInstant());
-        }
-        return Pages.find(mongo, new Query(where), Meeting.class, Sort.by(Sort.Direction.DESC, "startsAt"), page, size)
+        return queries.find(user, topicId, from == null ? null : from.toInstant(), to == null ? null : to.toInstant(),
+                        page, size)
                 .map(m -> MeetingView.of(m, user.id()));
     }
 

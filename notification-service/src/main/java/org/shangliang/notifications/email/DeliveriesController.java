@@ -9,11 +9,6 @@ import jakarta.validation.constraints.Min;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ApiTime;
 import org.shangliang.platform.web.PageResponse;
-import org.shangliang.platform.web.Pages;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,10 +38,10 @@ class DeliveriesController {
         return at <= 0 ? "***" : address.charAt(0) + "***" + address.substring(at);
     }
 
-    private final MongoTemplate mongo;
+    private final EmailQueue deliveries;
 
-    DeliveriesController(MongoTemplate mongo) {
-        this.mongo = mongo;
+    DeliveriesController(EmailQueue deliveries) {
+        this.deliveries = deliveries;
     }
 
     @GetMapping("/api/notifications/deliveries")
@@ -55,12 +50,7 @@ class DeliveriesController {
     PageResponse<DeliveryView> list(@RequestParam(required = false) EmailDelivery.Status status,
                                     @RequestParam(defaultValue = "0") @Min(0) int page,
                                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, CurrentUser user) {
-        Criteria where = user.isStreetLevel() ? new Criteria() : Criteria.where("community").is(user.community());
-        if (status != null) {
-            where = where.and("status").is(status);
-        }
-        return Pages.find(mongo, new Query(where), EmailDelivery.class, Sort.by(Sort.Direction.DESC, "createdAt"), page, size)
-                .map(d -> new DeliveryView(d.id(), d.recipientId(), masked(d.to()), d.type(), d.status(), d.attempts(),
+        return deliveries.page(user, status, page, size).map(d -> new DeliveryView(d.id(), d.recipientId(), masked(d.to()), d.type(), d.status(), d.attempts(),
                         d.lastError(), ApiTime.of(d.createdAt()), ApiTime.of(d.sentAt()), ApiTime.of(d.nextAttemptAt())));
     }
 }

@@ -7,11 +7,20 @@ import org.shangliang.notifications.inbox.EmailChannel;
 import org.shangliang.notifications.inbox.NotificationType;
 import org.shangliang.notifications.inbox.Notifier;
 import org.shangliang.notifications.inbox.Preferences;
+import org.shangliang.platform.security.CurrentUser;
+import org.shangliang.platform.web.PageResponse;
+import org.shangliang.platform.web.Pages;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Queues a notice's email as a pending {@link EmailDelivery}; {@link MailDispatcher} sends it. */
+/**
+ * Where emails wait and are found: a notice's email is queued as a pending {@link EmailDelivery}
+ * ({@link MailDispatcher} sends it), and staff list the deliveries of their community.
+ */
 @Component
 class EmailQueue implements EmailChannel {
 
@@ -30,5 +39,14 @@ class EmailQueue implements EmailChannel {
         } catch (DuplicateKeyException redelivered) {
             // queued already
         }
+    }
+
+    /** A page of the community's deliveries (every community's for street-level staff), newest first. */
+    PageResponse<EmailDelivery> page(CurrentUser user, EmailDelivery.Status status, int page, int size) {
+        Criteria where = user.isStreetLevel() ? new Criteria() : Criteria.where("community").is(user.community());
+        if (status != null) {
+            where = where.and("status").is(status);
+        }
+        return Pages.find(mongo, new Query(where), EmailDelivery.class, Sort.by(Sort.Direction.DESC, "createdAt"), page, size);
     }
 }

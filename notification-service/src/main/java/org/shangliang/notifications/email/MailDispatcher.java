@@ -23,6 +23,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
+import jakarta.mail.MessagingException;
+import org.shangliang.notifications.inbox.NotificationType;
 
 /**
  * Sends queued emails on its own schedule, never on the Kafka consumers' threads: an SMTP outage
@@ -95,7 +97,7 @@ class MailDispatcher {
     static final Duration RUN_BUDGET = Duration.ofSeconds(30);
 
     private void send(EmailDelivery delivery) {
-        var text = texts.render(org.shangliang.notifications.inbox.NotificationType.valueOf(delivery.type()),
+        var text = texts.render(NotificationType.valueOf(delivery.type()),
                 delivery.params(), NotificationTexts.localeOf(delivery.language()));
         try {
             MimeMessage message = mail.createMimeMessage();
@@ -111,7 +113,7 @@ class MailDispatcher {
                             + (link == null ? "" : "<p><a href=\"" + HtmlUtils.htmlEscape(link) + "\">"
                             + HtmlUtils.htmlEscape(texts.openPage(locale, link)) + "</a></p>"));
             mail.send(message);
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
     }

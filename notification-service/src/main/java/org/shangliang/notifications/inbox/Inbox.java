@@ -6,16 +6,20 @@ import java.util.Locale;
 
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ApiTime;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** What a user sees: personal notifications and those for their role in their community, minus muted types. */
 @Component
 public class Inbox {
 
     /** {@code link} is the page to act on it, a path of the site (the ballot, else the meeting, else the topic). */
-    @io.swagger.v3.oas.annotations.media.Schema(name = "Notification")
+    @Schema(name = "Notification")
     public record View(String id, NotificationType type, String title, String body, String topicId, String meetingId,
                        String ballotId, String link, OffsetDateTime createdAt, boolean read) {
     }
@@ -45,6 +49,45 @@ public class Inbox {
         return new Criteria().andOperator(of(user, prefs), new Criteria().orOperator(
                 Criteria.where("recipientId").is(user.id()).and("read").is(false),
                 Criteria.where("recipientId").is(null).and("readBy").ne(user.id())));
+    }
+
+    /** A page of the caller's notices (or only the unread ones), newest first, with how many there are and are unread. */
+    record Found(List<Notification> items, long total, long unreadCount) {
+    }
+
+    Found page(CurrentUser user, boolean unreadOnly, int page, int size) {
+        Preferences prefs = preferences(user.id());
+        Query query = new Query(unreadOnly ? unread(user, prefs) : of(user, prefs));
+        long total = mongo.count(query, Notification.class);
+        long unreadCount = unreadOnly ? total : mongo.count(new Query(unread(user, prefs)), Notification.class);
+        List<Notification> items = mongo.find(query.with(Sort.by(Sort.Direction.DESC, "createdAt", "_id"))
+                .skip((long) page * size).limit(size), Notification.class);
+        return new Found(items, total, unreadCount);
+    }
+
+    /** One of the caller's notices, or null when it is not theirs (or does not exist). */
+    Notification visible(String id, CurrentUser user) {
+        return mongo.findOne(new Query(new Criteria().andOperator(Criteria.where("_id").is(id),
+                of(user, preferences(user.id())))), Notification.class);
+    }
+
+    /** Marks a notice read for the caller: a personal one as read, a notice to a role as read by them. */
+    void markRead(Notification n, CurrentUser user) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(n.getId())), n.getRecipientId() != null
+                ? new Update().set("read", true) : new Update().addToSet("readBy", user.id()), Notification.class);
+    }
+
+    /** Marks all the caller's notices read, personal ones and those to their roles. */
+    void markAllRead(CurrentUser user) {
+        mongo.updateMulti(new Query(Criteria.where("recipientId").is(user.id()).and("read").is(false)),
+                new Update().set("read", true), Notification.class);
+        mongo.updateMulti(new Query(new Criteria().andOperator(of(user, preferences(user.id())),
+                        Criteria.where("recipientId").is(null))),
+                new Update().addToSet("readBy", user.id()), Notification.class);
+    }
+
+    Preferences save(Preferences preferences) {
+        return mongo.save(preferences);
     }
 
     public Preferences preferences(String userId) {

@@ -63,8 +63,6 @@ public class Notification {
     public String getId() { return id; }
     public NotificationType getType() { return type; }
     public String getRecipientId() { return recipientId; }
-    public String getAudienceCommunity() { return audienceCommunity; }
-    public String getAudienceRole() { return audienceRole; }
     public String getCommunity() { return community; }
     public String getTopicId() { return topicId; }
     public String getMeetingId() { return meetingId; }

@@ -89,6 +89,9 @@ class NotificationEvents {
                 })
                 .on(EventCatalogue.MEETING_REGISTRATION_ADDED, e -> audiences.add(meeting(e.data().meetingId()),
                         List.of(e.data().residentId())))
+                // a resident who cancels is no longer told of the meeting (unless a topic on its agenda concerns them)
+                .on(EventCatalogue.MEETING_REGISTRATION_CANCELLED, e -> audiences.remove(meeting(e.data().meetingId()),
+                        e.data().residentId()))
                 .on(EventCatalogue.MEETING_RESCHEDULED, e -> tellMeeting(e, notifier, audiences,
                         NotificationType.MEETING_RESCHEDULED, List.of(e.data().title(), when(e.data().startsAt()), e.data().location())))
                 .on(EventCatalogue.MEETING_CANCELLED, e -> tellMeeting(e, notifier, audiences,

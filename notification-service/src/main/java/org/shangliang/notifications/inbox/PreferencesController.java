@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.shangliang.platform.security.CurrentUser;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,11 +26,9 @@ class PreferencesController {
                            @Pattern(regexp = "zh-CN|en") String language) {
     }
 
-    private final MongoTemplate mongo;
     private final Inbox inbox;
 
-    PreferencesController(MongoTemplate mongo, Inbox inbox) {
-        this.mongo = mongo;
+    PreferencesController(Inbox inbox) {
         this.inbox = inbox;
     }
 
@@ -42,7 +39,7 @@ class PreferencesController {
 
     @PutMapping("/api/notification-preferences")
     PreferencesBody put(@Valid @RequestBody PreferencesBody body, CurrentUser user) {
-        Preferences saved = mongo.save(new Preferences(user.id(), user.community(),
+        Preferences saved = inbox.save(new Preferences(user.id(), user.community(),
                 user.roles().stream().map(Enum::name).toList(), body.email() == null || body.email().isBlank() ? null
                 : body.email().strip(), body.language() == null ? "zh-CN" : body.language(), body.channels().inApp(),
                 body.channels().email(), body.mutedCategories() == null ? List.of()

@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import java.util.Comparator;
 
 /**
  * {@code GET /api/notifications/stream}: Server-Sent Events, each new notification as it is made,
@@ -112,7 +113,7 @@ class NotificationStream {
     /** Leaves room for one more stream of this person: their oldest ones beyond the cap are closed. */
     private void closeOldestBeyondCap(String userId) {
         List<Follower> theirs = followers.stream().filter(f -> f.user.id().equals(userId))
-                .sorted(java.util.Comparator.comparingLong(f -> f.openedAt)).toList();
+                .sorted(Comparator.comparingLong(f -> f.openedAt)).toList();
         for (int i = 0; i <= theirs.size() - perUser; i++) {
             Follower oldest = theirs.get(i);
             followers.remove(oldest);

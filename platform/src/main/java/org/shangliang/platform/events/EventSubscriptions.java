@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 import org.shangliang.contracts.EventType;
 import org.shangliang.contracts.IntegrationEvent;
+import org.shangliang.contracts.EventCatalogue;
 
 /**
  * The events a service consumes and what it does with each. A service declares one or more beans of
@@ -29,7 +30,10 @@ public final class EventSubscriptions {
         return new Builder();
     }
 
-    /** All subscriptions of a service in one; one type may have one handler only. */
+    /**
+     * All subscriptions of a service in one: several features may handle the same type (the timeline and
+     * the topic's status both follow a meeting's conclusion); they run one after the other, in bean order.
+     */
     public static EventSubscriptions merge(Collection<EventSubscriptions> all) {
         Builder builder = builder();
         all.forEach(s -> s.handlers.forEach((type, list) -> list.forEach(h -> builder.put(type, h))));
@@ -38,7 +42,7 @@ public final class EventSubscriptions {
 
     public Set<String> streamNames() {
         Set<String> names = new TreeSet<>();
-        handlers.keySet().forEach(type -> org.shangliang.contracts.EventCatalogue.byType(type)
+        handlers.keySet().forEach(type -> EventCatalogue.byType(type)
                 .ifPresent(t -> names.add(t.stream().streamName())));
         return names;
     }

@@ -27,6 +27,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import java.util.ArrayList;
 
 /**
  * Kafka for every service the same way: events as CloudEvents over byte[] values, an idempotent
@@ -59,7 +60,7 @@ public class EventsAutoConfiguration {
 
     @Bean
     public KafkaAdmin.NewTopics shangliangStreams(EventsProperties events) {
-        List<NewTopic> topics = new java.util.ArrayList<>();
+        List<NewTopic> topics = new ArrayList<>();
         for (EventStream stream : EventStream.values()) {
             topics.add(TopicBuilder.name(stream.streamName()).partitions(events.partitions()).replicas(1).build());
             topics.add(TopicBuilder.name(stream.deadLetterStreamName()).partitions(events.partitions()).replicas(1)

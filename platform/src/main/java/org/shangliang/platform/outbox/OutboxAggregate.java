@@ -9,6 +9,7 @@ import org.shangliang.contracts.IntegrationEvent;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
+import java.util.function.Function;
 
 /**
  * An aggregate stored as one MongoDB document together with the events its state changes produced
@@ -43,10 +44,6 @@ public abstract class OutboxAggregate {
         return id;
     }
 
-    public Long getVersion() {
-        return version;
-    }
-
     /** Queues an event; it is written into the outbox by the next save of this aggregate. */
     protected void raise(IntegrationEvent event) {
         raised.add(event);
@@ -78,7 +75,7 @@ public abstract class OutboxAggregate {
         return Collections.unmodifiableList(outbox);
     }
 
-    void moveRaisedIntoOutbox(java.util.function.Function<IntegrationEvent, PendingEvent> toPending) {
+    void moveRaisedIntoOutbox(Function<IntegrationEvent, PendingEvent> toPending) {
         if (raised.isEmpty()) {
             return;
         }

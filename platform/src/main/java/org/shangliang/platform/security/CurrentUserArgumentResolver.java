@@ -8,6 +8,7 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 
 /** Lets controllers take a {@link CurrentUser} parameter. */
 public class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
@@ -24,7 +25,7 @@ public class CurrentUserArgumentResolver implements HandlerMethodArgumentResolve
         if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
             return CurrentUser.from(jwt);
         }
-        throw new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException(
+        throw new AuthenticationCredentialsNotFoundException(
                 "No authenticated user");
     }
 }

@@ -3,6 +3,7 @@ package org.shangliang.platform.web;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Timestamps in API answers: ISO-8601 with the offset of China Standard Time, to the second, as
@@ -17,6 +18,6 @@ public final class ApiTime {
     }
 
     public static OffsetDateTime of(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), ZONE);
+        return instant == null ? null : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), ZONE);
     }
 }

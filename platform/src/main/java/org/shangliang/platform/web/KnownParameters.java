@@ -17,6 +17,7 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 
 /**
  * A query parameter the endpoint does not know is a 400 naming it and the ones it knows, instead of
@@ -69,7 +70,7 @@ public class KnownParameters implements HandlerInterceptor {
             }
             String name = StringUtils.hasText(param.name()) ? param.name() : param.value();
             if (!StringUtils.hasText(name)) {
-                parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
+                parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
                 name = parameter.getParameterName();
             }
             if (name != null) {

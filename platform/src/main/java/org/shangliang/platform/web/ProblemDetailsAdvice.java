@@ -41,6 +41,11 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import org.springframework.context.MessageSource;
+import org.springframework.core.ResolvableType;
 
 /**
  * Every error as RFC 9457 Problem Details with a localized title (zh-CN by default, English with
@@ -54,7 +59,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private final Problems problems;
     private final UnreadableFields unreadable;
 
-    public ProblemDetailsAdvice(Problems problems, org.springframework.context.MessageSource messageSource) {
+    public ProblemDetailsAdvice(Problems problems, MessageSource messageSource) {
         this.problems = problems;
         this.unreadable = new UnreadableFields(problems);
         setMessageSource(messageSource);
@@ -99,10 +104,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Class<?> type = e.getRequiredType();
         if (e instanceof MethodArgumentTypeMismatchException m) {
             // a list parameter (?status=A&status=B) is judged by the type of its elements
-            org.springframework.core.ResolvableType declared = org.springframework.core.ResolvableType.forMethodParameter(m.getParameter());
+            ResolvableType declared = ResolvableType.forMethodParameter(m.getParameter());
             if (declared.isArray()) {
                 type = declared.getComponentType().resolve(type);
-            } else if (java.util.Collection.class.isAssignableFrom(declared.toClass())) {
+            } else if (Collection.class.isAssignableFrom(declared.toClass())) {
                 type = declared.asCollection().resolveGeneric(0);
             }
         }
@@ -135,8 +140,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** A domain rule's no: 409 when the state does not allow it, 400 when the input breaks a rule, 403 for the person. */
-    private static final java.time.format.DateTimeFormatter READABLE_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter READABLE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @ExceptionHandler(Rejection.class)
     ResponseEntity<ProblemDetail> handleRejection(Rejection e, HttpServletRequest request) {
@@ -162,7 +167,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(new FieldError(String.valueOf(field), problem.getDetail(), value, allowed)));
         }
         properties.forEach((name, value) ->
-                problem.setProperty(name, value instanceof java.time.Instant instant ? ApiTime.of(instant) : inLanguage(value)));
+                problem.setProperty(name, value instanceof Instant instant ? ApiTime.of(instant) : inLanguage(value)));
         return respond(problem, request);
     }
 
@@ -176,7 +181,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         for (int i = 0; i < shown.length; i++) {
             if (shown[i] instanceof Rejection.Label label) {
                 shown[i] = ProblemException.label(label.key(), label.fallback(), readable(label.args()));
-            } else if (shown[i] instanceof java.time.Instant instant) {
+            } else if (shown[i] instanceof Instant instant) {
                 shown[i] = ApiTime.of(instant).format(READABLE_TIME);
             }
         }

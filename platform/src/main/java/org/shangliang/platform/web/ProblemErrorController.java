@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * Whatever ends in the servlet container's error page ({@code /error}: a request the security
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Boot's own error controller answered {@code {timestamp, status, error, path}} instead.
  */
 @RestController
-@io.swagger.v3.oas.annotations.Hidden // the container's error page, not an operation of the API
+@Hidden // the container's error page, not an operation of the API
 public class ProblemErrorController implements ErrorController {
 
     private final Problems problems;

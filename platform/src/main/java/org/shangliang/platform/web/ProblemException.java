@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * A failure a user can act on, answered as RFC 9457 Problem Details. {@code kind} names the problem
@@ -59,8 +61,8 @@ public class ProblemException extends RuntimeException {
      * its message key ({@code status.PROPOSED}, {@code action.record-minutes}), {@code fallback} where
      * there is no such key. So a Chinese detail never carries an English piece.
      */
-    public static org.springframework.context.MessageSourceResolvable label(String key, String fallback, Object... args) {
-        return new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {key}, args, fallback);
+    public static MessageSourceResolvable label(String key, String fallback, Object... args) {
+        return new DefaultMessageSourceResolvable(new String[] {key}, args, fallback);
     }
 
     public static ProblemException notFound(String what, String id) {

@@ -12,6 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
+import org.springframework.web.util.UriUtils;
 
 /** Builds localized Problem Details, also where Spring MVC's exception handling does not reach (filters, security). */
 public class Problems {
@@ -78,9 +80,9 @@ public class Problems {
             return URI.create(path);
         } catch (IllegalArgumentException notAUri) {
             try {
-                return URI.create(org.springframework.web.util.UriUtils.encodePath(
-                        org.springframework.web.util.UriUtils.decode(path, java.nio.charset.StandardCharsets.UTF_8),
-                        java.nio.charset.StandardCharsets.UTF_8));
+                return URI.create(UriUtils.encodePath(
+                        UriUtils.decode(path, StandardCharsets.UTF_8),
+                        StandardCharsets.UTF_8));
             } catch (IllegalArgumentException undecodable) {
                 return null;
             }

@@ -10,6 +10,7 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import java.util.Date;
 
 /**
  * Says what is wrong with a value that could not be read into its field, in the caller's language:
@@ -65,7 +66,7 @@ final class UnreadableFields {
         if (type == null) {
             return "value";
         }
-        if (Temporal.class.isAssignableFrom(type) || java.util.Date.class.isAssignableFrom(type)) {
+        if (Temporal.class.isAssignableFrom(type) || Date.class.isAssignableFrom(type)) {
             return "time";
         }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class

@@ -16,6 +16,12 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
+import java.util.Arrays;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -52,12 +58,12 @@ public class WebAutoConfiguration {
 
     /** What Tomcat answers before Spring (a bad request target) is Problem Details too ({@link ProblemReportValve}). */
     @Bean
-    public org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory>
             problemReports(Problems problems) {
         return factory -> factory.addContextCustomizers(context -> {
-            var host = (org.apache.catalina.core.StandardHost) context.getParent();
+            var host = (StandardHost) context.getParent();
             host.setErrorReportValveClass(ProblemReportValve.class.getName());
-            if (java.util.Arrays.stream(host.getPipeline().getValves()).noneMatch(ProblemReportValve.class::isInstance)) {
+            if (Arrays.stream(host.getPipeline().getValves()).noneMatch(ProblemReportValve.class::isInstance)) {
                 host.getPipeline().addValve(new ProblemReportValve(problems));
             }
         });
@@ -65,11 +71,11 @@ public class WebAutoConfiguration {
 
     /** Unknown query parameters of the API are a 400 ({@link KnownParameters}). */
     @Bean
-    public org.springframework.web.servlet.config.annotation.WebMvcConfigurer knownParameters(MessageSource messageSource) {
+    public WebMvcConfigurer knownParameters(MessageSource messageSource) {
         KnownParameters interceptor = new KnownParameters(messageSource);
-        return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+        return new WebMvcConfigurer() {
             @Override
-            public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+            public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(interceptor).addPathPatterns("/api/**");
             }
         };

@@ -3,7 +3,6 @@ package org.shangliang.topics.opinion;
 import java.net.URI;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,18 +15,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.bson.Document;
 import org.shangliang.contracts.topic.OpinionStance;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ApiTime;
-import org.shangliang.platform.web.Pages;
 import org.shangliang.platform.web.ProblemException;
 import org.shangliang.topics.topic.TopicLookup;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +29,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** 意见征集: opinions with a stance, collected until the topic is decided. */
 @RestController
@@ -55,18 +49,18 @@ class OpinionController {
     record OpinionPage(List<OpinionView> items, int page, int size, long total, Map<OpinionStance, Long> counts) {
     }
 
-    private final MongoTemplate mongo;
+    private final Opinions opinions;
     private final TopicLookup topics;
     private final Clock clock;
 
-    OpinionController(MongoTemplate mongo, TopicLookup topics, Clock clock) {
-        this.mongo = mongo;
+    OpinionController(Opinions opinions, TopicLookup topics, Clock clock) {
+        this.opinions = opinions;
         this.topics = topics;
         this.clock = clock;
     }
 
     @PostMapping
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Post an opinion (any role of the community) until the topic is decided")
     ResponseEntity<OpinionView> post(@PathVariable String topicId, @Valid @RequestBody NewOpinion body, CurrentUser user) {
         var topic = topics.visible(topicId, user);
@@ -74,7 +68,7 @@ class OpinionController {
             throw ProblemException.conflict("opinion.topic-decided", "The topic is decided; opinions are closed",
                     topic.getStatus()).with("currentStatus", topic.getStatus().name());
         }
-        Opinion opinion = mongo.insert(Opinion.post(UUID.randomUUID().toString(), topicId, topic.getCommunity(),
+        Opinion opinion = opinions.add(Opinion.post(UUID.randomUUID().toString(), topicId, topic.getCommunity(),
                 user.id(), user.name(), body.stance(), body.content().strip(), clock.instant()));
         return ResponseEntity.created(URI.create("/api/topics/" + topicId + "/opinions/" + opinion.getId()))
                 .body(view(opinion));
@@ -85,16 +79,8 @@ class OpinionController {
     OpinionPage list(@PathVariable String topicId, @RequestParam(defaultValue = "0") @Min(0) int page,
                      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, CurrentUser user) {
         topics.visible(topicId, user);
-        var opinions = Pages.find(mongo, new Query(Criteria.where("topicId").is(topicId)), Opinion.class,
-                Sort.by(Sort.Direction.DESC, "createdAt"), page, size).map(OpinionController::view);
-        Map<OpinionStance, Long> counts = new EnumMap<>(OpinionStance.class);
-        for (OpinionStance stance : OpinionStance.values()) {
-            counts.put(stance, 0L);
-        }
-        mongo.aggregate(Aggregation.newAggregation(Aggregation.match(Criteria.where("topicId").is(topicId)),
-                        Aggregation.group("stance").count().as("count")), "opinions", Document.class)
-                .forEach(d -> counts.put(OpinionStance.valueOf(d.getString("_id")), ((Number) d.get("count")).longValue()));
-        return new OpinionPage(opinions.items(), page, size, opinions.total(), counts);
+        var found = opinions.page(topicId, page, size).map(OpinionController::view);
+        return new OpinionPage(found.items(), page, size, found.total(), opinions.countsByStance(topicId));
     }
 
     private static OpinionView view(Opinion o) {

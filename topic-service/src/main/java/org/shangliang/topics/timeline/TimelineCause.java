@@ -1,6 +1,7 @@
 package org.shangliang.topics.timeline;
 
 import java.util.Locale;
+import java.util.Map;
 
 import org.shangliang.contracts.EventCatalogue;
 
@@ -15,28 +16,23 @@ public enum TimelineCause {
     MEETING_SCHEDULED, MEETING_CANCELLED, MEETING_CONCLUDED, BALLOT_OPENED, BALLOT_NOT_OPENED, BALLOT_CLOSED,
     OTHER;
 
+    /** Another service's step, by the CloudEvents type {@code TopicStatusChanged.cause} names it with. */
+    private static final Map<String, TimelineCause> BY_EVENT_TYPE = Map.of(
+            EventCatalogue.MEETING_SCHEDULED.type(), MEETING_SCHEDULED,
+            EventCatalogue.MEETING_CANCELLED.type(), MEETING_CANCELLED,
+            EventCatalogue.MEETING_CONCLUDED.type(), MEETING_CONCLUDED,
+            EventCatalogue.BALLOT_OPENED.type(), BALLOT_OPENED,
+            EventCatalogue.BALLOT_NOT_OPENED.type(), BALLOT_NOT_OPENED,
+            EventCatalogue.BALLOT_CLOSED.type(), BALLOT_CLOSED);
+
     /** The cause of a {@code TopicStatusChanged}; {@link #OTHER} for one this version does not know. */
     static TimelineCause of(String cause) {
         if (cause == null) {
             return OTHER;
         }
-        if (EventCatalogue.MEETING_SCHEDULED.type().equals(cause)) {
-            return MEETING_SCHEDULED;
-        }
-        if (EventCatalogue.MEETING_CANCELLED.type().equals(cause)) {
-            return MEETING_CANCELLED;
-        }
-        if (EventCatalogue.MEETING_CONCLUDED.type().equals(cause)) {
-            return MEETING_CONCLUDED;
-        }
-        if (EventCatalogue.BALLOT_OPENED.type().equals(cause)) {
-            return BALLOT_OPENED;
-        }
-        if (EventCatalogue.BALLOT_NOT_OPENED.type().equals(cause)) {
-            return BALLOT_NOT_OPENED;
-        }
-        if (EventCatalogue.BALLOT_CLOSED.type().equals(cause)) {
-            return BALLOT_CLOSED;
+        TimelineCause step = BY_EVENT_TYPE.get(cause);
+        if (step != null) {
+            return step;
         }
         try {
             return valueOf(cause.toUpperCase(Locale.ROOT));

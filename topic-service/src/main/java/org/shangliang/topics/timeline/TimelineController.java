@@ -10,10 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ApiTime;
 import org.shangliang.topics.topic.TopicLookup;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,11 +30,11 @@ class TimelineController {
     record Timeline(String topicId, List<Step> items) {
     }
 
-    private final MongoTemplate mongo;
+    private final TimelineEntries entries;
     private final TopicLookup topics;
 
-    TimelineController(MongoTemplate mongo, TopicLookup topics) {
-        this.mongo = mongo;
+    TimelineController(TimelineEntries entries, TopicLookup topics) {
+        this.entries = entries;
         this.topics = topics;
     }
 
@@ -47,8 +43,7 @@ class TimelineController {
             + "review, meetings and their resolutions, ballot and its turnout and outcome, progress, completion, ratings")
     Timeline timeline(@PathVariable String id, CurrentUser user) {
         topics.visible(id, user);
-        List<TimelineEntry> entries = mongo.find(new Query(Criteria.where("topicId").is(id))
-                .with(Sort.by("at", "_id")), TimelineEntry.class);
+        List<TimelineEntry> entries = this.entries.of(id);
         List<Step> steps = new ArrayList<>();
         int i = 0;
         while (i < entries.size()) {

@@ -13,17 +13,15 @@ import org.shangliang.platform.events.EventSubscriptions;
 import org.shangliang.platform.web.ApiTime;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Writes every step of every topic, from all three streams, into its timeline (outcome tracking for staff). */
 @Configuration(proxyBeanMethods = false)
 class TimelineRecorder {
 
-    private final MongoTemplate mongo;
+    private final TimelineEntries entries;
 
-    TimelineRecorder(MongoTemplate mongo) {
-        this.mongo = mongo;
+    TimelineRecorder(TimelineEntries entries) {
+        this.entries = entries;
     }
 
     @Bean
@@ -95,12 +93,8 @@ class TimelineRecorder {
     private void record(EventEnvelope<?> event, String topicId, TimelineKind kind, String actor,
                         Map<String, Object> details) {
         Instant at = event.time() == null ? Instant.now() : event.time();
-        try {
-            mongo.insert(new TimelineEntry(event.id() + "/" + topicId, topicId, at, kind.name(), actor,
-                    actor == null ? null : event.actorName(), event.eventType().stream().streamName(), details));
-        } catch (DuplicateKeyException alreadyRecorded) {
-            // a redelivery: the step is in the timeline already
-        }
+        entries.add(new TimelineEntry(event.id() + "/" + topicId, topicId, at, kind.name(), actor,
+                actor == null ? null : event.actorName(), event.eventType().stream().streamName(), details));
     }
 
     private static Map<String, Object> details(Object... pairs) {

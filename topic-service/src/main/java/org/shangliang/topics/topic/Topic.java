@@ -396,7 +396,6 @@ public class Topic extends OutboxAggregate {
     public Decision getDecision() { return decision; }
     public String getMeetingId() { return meetingId; }
     public String getBallotId() { return ballotId; }
-    public Turnout getTurnout() { return turnout; }
     public int getProgressPercent() { return progressPercent; }
     public List<ProgressUpdate> getProgressUpdates() { return List.copyOf(progressUpdates); }
     public int getRatingCount() { return ratingCount; }

@@ -14,6 +14,7 @@ import org.shangliang.platform.web.ProblemException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
+import java.util.function.Supplier;
 
 /** Every change a request makes to a topic: load, check, change, save with its events, retry on a lost race. */
 @Service
@@ -70,7 +71,7 @@ public class TopicCommands {
     }
 
     /** For the event handlers of other streams: the same per-topic serialisation. */
-    public <T> T serialised(String topicId, java.util.function.Supplier<T> work) {
+    public <T> T serialised(String topicId, Supplier<T> work) {
         return locks.with(topicId, work);
     }
 }

@@ -33,6 +33,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import jakarta.validation.constraints.NotBlank;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
+import org.shangliang.platform.web.ApiTime;
+import org.shangliang.platform.web.FieldError;
+import org.shangliang.platform.web.ProblemException;
 
 @RestController
 @RequestMapping("/api/topics")
@@ -97,8 +106,8 @@ class TopicController {
     @Operation(summary = "Topics a new proposal with this title and scope would repeat: the scope overlaps and the "
             + "title is much the same (withdrawn and rejected topics do not count), the most alike first, at most 5. "
             + "A client shows them before proposing: supporting one helps more than a second topic")
-    Similar similar(@RequestParam @jakarta.validation.constraints.NotBlank @Size(max = 100) String title,
-                    @RequestParam @jakarta.validation.constraints.NotBlank @Size(max = 200) String scope, CurrentUser user) {
+    Similar similar(@RequestParam @NotBlank @Size(max = 100) String title,
+                    @RequestParam @NotBlank @Size(max = 200) String scope, CurrentUser user) {
         var names = names();
         return new Similar(queries.similar(user, title, scope, 5).stream().map(t -> TopicView.of(t, user.id(), names))
                 .toList());
@@ -137,9 +146,9 @@ class TopicController {
     TopicView review(@PathVariable String id, @Valid @RequestBody TopicRequests.ReviewRequest body, CurrentUser user) {
         boolean accept = body.decision() == TopicRequests.ReviewRequest.Decision.ACCEPT;
         if (!accept && (body.reason() == null || body.reason().isBlank())) {
-            throw org.shangliang.platform.web.ProblemException.badRequest("topic.reason-required",
+            throw ProblemException.badRequest("topic.reason-required",
                     "A rejection needs a reason").with("errors",
-                    java.util.List.of(new org.shangliang.platform.web.FieldError("reason", "must not be blank")));
+                    List.of(new FieldError("reason", "must not be blank")));
         }
         return view(commands.change(id, user, t -> t.review(accept, body.reason(), user.id(),
                 commands.clock().instant())), user);
@@ -173,15 +182,15 @@ class TopicController {
     }
 
     /** 回头看: how residents rated the result, star by star, with their comments (never who wrote which). */
-    record RatingsView(String topicId, java.math.BigDecimal averageStars, int ratingCount,
-                       java.util.Map<Integer, Long> distribution, java.util.List<CommentView> comments,
-                       java.time.OffsetDateTime followUpNeededAt, java.util.List<FollowUpView> followUps) {
+    record RatingsView(String topicId, BigDecimal averageStars, int ratingCount,
+                       Map<Integer, Long> distribution, List<CommentView> comments,
+                       OffsetDateTime followUpNeededAt, List<FollowUpView> followUps) {
     }
 
-    record CommentView(int stars, String comment, java.time.OffsetDateTime ratedAt) {
+    record CommentView(int stars, String comment, OffsetDateTime ratedAt) {
     }
 
-    record FollowUpView(String note, String recordedBy, java.time.OffsetDateTime recordedAt) {
+    record FollowUpView(String note, String recordedBy, OffsetDateTime recordedAt) {
     }
 
     @GetMapping("/{id}/ratings")
@@ -189,19 +198,19 @@ class TopicController {
             + "the comments newest first (without who wrote them), whether a follow-up is needed and the follow-ups")
     RatingsView ratings(@PathVariable String id, CurrentUser user) {
         Topic topic = commands.visible(id, user);
-        java.util.Map<Integer, Long> distribution = new java.util.TreeMap<>();
+        Map<Integer, Long> distribution = new TreeMap<>();
         for (int stars = 1; stars <= 5; stars++) {
             distribution.put(stars, 0L);
         }
         topic.getRatings().forEach(r -> distribution.merge(r.stars(), 1L, Long::sum));
         var comments = topic.getRatings().stream().filter(r -> r.comment() != null && !r.comment().isBlank())
-                .sorted(java.util.Comparator.comparing(Topic.Rating::ratedAt).reversed())
-                .map(r -> new CommentView(r.stars(), r.comment(), org.shangliang.platform.web.ApiTime.of(r.ratedAt())))
+                .sorted(Comparator.comparing(Topic.Rating::ratedAt).reversed())
+                .map(r -> new CommentView(r.stars(), r.comment(), ApiTime.of(r.ratedAt())))
                 .toList();
         var followUps = topic.getFollowUps().stream().map(f -> new FollowUpView(f.note(), f.recordedBy(),
-                org.shangliang.platform.web.ApiTime.of(f.recordedAt()))).toList();
+                ApiTime.of(f.recordedAt()))).toList();
         return new RatingsView(id, topic.averageStars(), topic.getRatingCount(), distribution, comments,
-                org.shangliang.platform.web.ApiTime.of(topic.getFollowUpNeededAt()), followUps);
+                ApiTime.of(topic.getFollowUpNeededAt()), followUps);
     }
 
     @PostMapping("/{id}/follow-ups")

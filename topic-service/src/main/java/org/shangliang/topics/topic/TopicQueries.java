@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import java.util.Comparator;
 
 /** Lists of topics of the caller's community (every community for street-level staff), newest first. */
 @Component
@@ -96,7 +97,7 @@ class TopicQueries {
         return mongo.find(query, Topic.class).stream()
                 .map(t -> new Alike(t, SimilarTitles.similarity(terms, SimilarTitles.matterTerms(t.getTitle()))))
                 .filter(a -> a.similarity() >= SimilarTitles.NEAR_DUPLICATE)
-                .sorted(java.util.Comparator.comparingDouble(Alike::similarity).reversed())
+                .sorted(Comparator.comparingDouble(Alike::similarity).reversed())
                 .limit(limit).map(Alike::topic).toList();
     }
 

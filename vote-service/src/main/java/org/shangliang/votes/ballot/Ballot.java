@@ -21,6 +21,7 @@ import org.shangliang.votes.counting.TallyResult;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.shangliang.contracts.vote.BallotOutcome;
 
 /**
  * An owners' ballot (业主表决) on one topic, opened by a meeting's PUT_TO_VOTE resolution. Its rules:
@@ -244,7 +245,7 @@ public class Ballot extends OutboxAggregate {
     }
 
     Ballot rerun(String newId, Instant opensAt, Instant newClosesAt, Instant now) {
-        if (status != BallotStatus.CLOSED || result == null || result.outcome() != org.shangliang.contracts.vote.BallotOutcome.NO_QUORUM) {
+        if (status != BallotStatus.CLOSED || result == null || result.outcome() != BallotOutcome.NO_QUORUM) {
             throw Rejection.conflict("ballot.rerun-only-no-quorum", "Only a closed ballot without quorum is held again")
                     .with("currentStatus", status.name());
         }

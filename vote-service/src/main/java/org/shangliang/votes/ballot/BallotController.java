@@ -132,7 +132,7 @@ class BallotController {
             if (t == null) {
                 return null;
             }
-            List<String> measures = new java.util.ArrayList<>();
+            List<String> measures = new ArrayList<>();
             if (t.byArea()) {
                 measures.add("AREA");
             }

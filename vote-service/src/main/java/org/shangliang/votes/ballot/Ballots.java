@@ -31,6 +31,8 @@ import org.shangliang.votes.roll.Rolls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The ballot feature's use cases: schedule from a meeting, open with the frozen electorate, vote
@@ -57,7 +59,7 @@ public class Ballots {
         this.relay = relay;
         // offline votes and contests queue their events in the elector's own document and relay them at
         // once; the sweep for what a crash left behind scans the (large) electors once a minute
-        relay.watch(ELECTORS, java.time.Duration.ofMinutes(1));
+        relay.watch(ELECTORS, Duration.ofMinutes(1));
     }
 
     /** The same meeting and topic always give the same ballot: a redelivered conclusion opens nothing twice. */
@@ -256,7 +258,7 @@ public class Ballots {
         return new Listed(found, store.turnouts(open), store.electorsOf(started, user.id()));
     }
 
-    void electorsWithin(String ballotId, String place, java.util.function.Consumer<Elector> each) {
+    void electorsWithin(String ballotId, String place, Consumer<Elector> each) {
         store.electorsWithin(ballotId, place, each);
     }
 

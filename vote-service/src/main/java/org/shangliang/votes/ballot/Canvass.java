@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.shangliang.platform.domain.Rejection;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Collections;
 
 /**
  * The door-to-door view of a ballot's electorate within a place: buildings, their entrances and
@@ -35,7 +37,7 @@ final class Canvass {
     record Totals(long owners, long voted, long notYet, Map<VoteChannel, Long> byChannel) {
     }
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "Canvass")
+    @Schema(name = "Canvass")
     record View(String ballotId, BallotStatus status, String within, Totals owners, boolean flatsListed,
                 List<Building> buildings) {
     }
@@ -102,7 +104,7 @@ final class Canvass {
             }
             buildings.add(new Building(building, flats, votedFlats, rows));
         });
-        return new View(ballotId, status, within, new Totals(owners, voted, owners - voted, java.util.Collections.unmodifiableMap(new EnumMap<>(byChannel))),
+        return new View(ballotId, status, within, new Totals(owners, voted, owners - voted, Collections.unmodifiableMap(new EnumMap<>(byChannel))),
                 listFlats, buildings);
     }
 

@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
 
 /**
  * Door to door (入户征询): who in the electorate has voted and who not yet, by building, entrance and
@@ -41,20 +43,20 @@ class CanvassController {
     }
 
     record OfflineReceipt(String receipt, String ballotId, String holder, List<String> flats, VoteChannel channel,
-                          java.time.OffsetDateTime votedAt) {
+                          OffsetDateTime votedAt) {
     }
 
     /** A contest as the committee, staff and the owner read it. */
-    record ContestView(String reason, java.time.OffsetDateTime contestedAt, Contest.Status status, String resolvedBy,
-                       String resolution, java.time.OffsetDateTime resolvedAt) {
+    record ContestView(String reason, OffsetDateTime contestedAt, Contest.Status status, String resolvedBy,
+                       String resolution, OffsetDateTime resolvedAt) {
         static ContestView of(Contest c) {
             return c == null ? null : new ContestView(c.reason(), ApiTime.of(c.contestedAt()), c.status(),
                     c.resolvedBy(), c.resolution(), ApiTime.of(c.resolvedAt()));
         }
     }
 
-    record VoidedView(VoteChannel channel, String evidence, String recordedBy, java.time.OffsetDateTime votedAt,
-                      String contestReason, String voidedBy, String reason, java.time.OffsetDateTime voidedAt) {
+    record VoidedView(VoteChannel channel, String evidence, String recordedBy, OffsetDateTime votedAt,
+                      String contestReason, String voidedBy, String reason, OffsetDateTime voidedAt) {
         static VoidedView of(VoidedVote v) {
             return new VoidedView(v.channel(), v.evidence(), v.recordedBy(), ApiTime.of(v.votedAt()), v.contestReason(),
                     v.voidedBy(), v.reason(), ApiTime.of(v.voidedAt()));
@@ -63,7 +65,7 @@ class CanvassController {
 
     /** Who entered which offline vote, and its contest and voided entries: the record, never the choice. */
     record OfflineRecord(String holder, String ownerId, List<String> flats, VoteChannel channel, String evidence,
-                         String recordedBy, java.time.OffsetDateTime votedAt, ContestView contest,
+                         String recordedBy, OffsetDateTime votedAt, ContestView contest,
                          List<VoidedView> voided) {
         static OfflineRecord of(Elector e) {
             boolean offline = e.channel() != null && e.channel().offline();
@@ -144,9 +146,9 @@ class CanvassController {
         Ballot ballot = ballots.visible(id, user);
         List<OfflineRecord> records = new ArrayList<>(ballots.offlineRecords(ballot.getId()).stream()
                 .map(OfflineRecord::of).toList());
-        records.sort(java.util.Comparator.comparing((OfflineRecord r) -> r.contest() == null
+        records.sort(Comparator.comparing((OfflineRecord r) -> r.contest() == null
                 || r.contest().status() != Contest.Status.PENDING).thenComparing(r -> r.votedAt() == null
-                ? java.time.OffsetDateTime.MIN : r.votedAt(), java.util.Comparator.reverseOrder()));
+                ? OffsetDateTime.MIN : r.votedAt(), Comparator.reverseOrder()));
         int pending = (int) records.stream().filter(r -> r.contest() != null
                 && r.contest().status() == Contest.Status.PENDING).count();
         return new OfflineRecords(id, pending, records);

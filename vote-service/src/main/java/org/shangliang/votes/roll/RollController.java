@@ -16,12 +16,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.bson.Document;
 import org.shangliang.platform.domain.Rejection;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ApiTime;
 import org.shangliang.platform.web.ProblemException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -30,6 +28,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 @RestController
 @Validated
@@ -52,11 +53,9 @@ class RollController {
     }
 
     private final Rolls rolls;
-    private final MongoTemplate mongo;
 
-    RollController(Rolls rolls, MongoTemplate mongo) {
+    RollController(Rolls rolls) {
         this.rolls = rolls;
-        this.mongo = mongo;
     }
 
     @PutMapping(path = "/api/rolls/{community}", consumes = {"text/csv", "text/plain", "application/csv"})
@@ -64,9 +63,9 @@ class RollController {
     @Operation(summary = "Replace a community's roll as a whole from CSV (flat,ownerId,ownerName,area,holder, "
             + "optionally followed by estateName and buildingName, the places' display names); "
             + "a bad line rejects the whole file with every bad line listed. Open ballots keep their frozen electorate.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The roll as CSV, UTF-8, "
-            + "one line per flat", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
-            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", example = "flat,ownerId,ownerName,area,holder,estateName\n"
+    @RequestBody(required = true, description = "The roll as CSV, UTF-8, "
+            + "one line per flat", content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string", example = "flat,ownerId,ownerName,area,holder,estateName\n"
                     + "yuejiang/yuejiang-xincun/31/3/601,li.xiulan,李秀兰,66.20,李秀兰,越江新村\n")))
     Totals replace(@PathVariable String community, HttpServletRequest request, CurrentUser user) throws IOException {
         ownCommunity(community, user);
@@ -94,19 +93,15 @@ class RollController {
         ownCommunity(community, user);
         var roll = rolls.current(community).orElseThrow(() -> ProblemException.notFound("Roll", community));
         Map<String, List<BuildingTotals>> buildings = new LinkedHashMap<>();
-        for (Document d : totals(roll.rollId(), "$estate", "$building")) {
-            Document key = (Document) d.get("_id");
-            String estate = key.getString("estate");
-            String building = key.getString("building");
-            buildings.computeIfAbsent(estate, e -> new ArrayList<>()).add(new BuildingTotals(building,
-                    roll.nameOf(community + "/" + estate + "/" + building), number(d, "owners"), number(d, "flats"),
-                    BigDecimal.valueOf(number(d, "area"), 2)));
+        for (Rolls.PlaceTotals t : rolls.totals(roll.rollId(), true)) {
+            buildings.computeIfAbsent(t.estate(), e -> new ArrayList<>()).add(new BuildingTotals(t.building(),
+                    roll.nameOf(community + "/" + t.estate() + "/" + t.building()), t.owners(), t.flats(),
+                    BigDecimal.valueOf(t.areaCents(), 2)));
         }
         List<EstateTotals> estates = new ArrayList<>();
-        for (Document d : totals(roll.rollId(), "$estate", null)) {
-            String estate = ((Document) d.get("_id")).getString("estate");
-            estates.add(new EstateTotals(estate, roll.nameOf(community + "/" + estate), number(d, "owners"), number(d, "flats"),
-                    BigDecimal.valueOf(number(d, "area"), 2), buildings.getOrDefault(estate, List.of())));
+        for (Rolls.PlaceTotals t : rolls.totals(roll.rollId(), false)) {
+            estates.add(new EstateTotals(t.estate(), roll.nameOf(community + "/" + t.estate()), t.owners(), t.flats(),
+                    BigDecimal.valueOf(t.areaCents(), 2), buildings.getOrDefault(t.estate(), List.of())));
         }
         return new RollView(community, roll.owners(), roll.flats(), BigDecimal.valueOf(roll.totalAreaCents(), 2),
                 ApiTime.of(roll.uploadedAt()), roll.uploadedBy(), estates);
@@ -149,32 +144,6 @@ class RollController {
         });
         return new FloorsView(community, within, flats[0],
                 byFloor.entrySet().stream().map(e -> new FloorCount(e.getKey(), e.getValue())).toList(), unreadable);
-    }
-
-    /** Owners per group are distinct holders: group by holder first, then by the place. */
-    private List<Document> totals(String rollId, String estate, String building) {
-        Document place = new Document("estate", estate);
-        if (building != null) {
-            place.append("building", building);
-        }
-        Document byHolder = new Document(place).append("holder", "$holder");
-        Document placeOfGroup = new Document("estate", "$_id.estate");
-        if (building != null) {
-            placeOfGroup.append("building", "$_id.building");
-        }
-        List<Document> out = new ArrayList<>();
-        mongo.getCollection("roll_flats").aggregate(List.of(
-                new Document("$match", new Document("rollId", rollId)),
-                new Document("$group", new Document("_id", byHolder).append("flats", new Document("$sum", 1))
-                        .append("area", new Document("$sum", "$areaCents"))),
-                new Document("$group", new Document("_id", placeOfGroup).append("owners", new Document("$sum", 1))
-                        .append("flats", new Document("$sum", "$flats")).append("area", new Document("$sum", "$area"))),
-                new Document("$sort", new Document("_id", 1)))).forEach(out::add);
-        return out;
-    }
-
-    private static long number(Document d, String field) {
-        return ((Number) d.get(field)).longValue();
     }
 
     /** Staff act on their own community's roll; another community's answers 404 (street staff: any). */

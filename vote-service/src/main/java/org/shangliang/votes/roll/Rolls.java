@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import org.bson.Document;
 import org.shangliang.contracts.vote.RollUploaded;
 import org.shangliang.platform.outbox.Conflicts;
 import org.shangliang.platform.web.TextMatch;
@@ -38,9 +39,6 @@ import org.springframework.stereotype.Service;
 public class Rolls {
 
     private static final Logger log = LoggerFactory.getLogger(Rolls.class);
-
-    public record Totals(long owners, long flats, long totalAreaCents) {
-    }
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -120,6 +118,41 @@ public class Rolls {
         if (marked > 0) {
             log.info("Marked {} roll(s) saved before rolls had versions", marked);
         }
+    }
+
+    /** Owners, flats and area of one estate or building of a roll ({@code building} null when by estate). */
+    record PlaceTotals(String estate, String building, long owners, long flats, long areaCents) {
+    }
+
+    /**
+     * A roll's totals per estate, or per building within each estate, sorted; owners are distinct holders:
+     * grouped by holder first, then by the place, in one aggregation.
+     */
+    List<PlaceTotals> totals(String rollId, boolean byBuilding) {
+        Document place = new Document("estate", "$estate");
+        Document placeOfGroup = new Document("estate", "$_id.estate");
+        if (byBuilding) {
+            place.append("building", "$building");
+            placeOfGroup.append("building", "$_id.building");
+        }
+        Document byHolder = new Document(place).append("holder", "$holder");
+        List<PlaceTotals> totals = new ArrayList<>();
+        mongo.getCollection("roll_flats").aggregate(List.of(
+                new Document("$match", new Document("rollId", rollId)),
+                new Document("$group", new Document("_id", byHolder).append("flats", new Document("$sum", 1))
+                        .append("area", new Document("$sum", "$areaCents"))),
+                new Document("$group", new Document("_id", placeOfGroup).append("owners", new Document("$sum", 1))
+                        .append("flats", new Document("$sum", "$flats")).append("area", new Document("$sum", "$area"))),
+                new Document("$sort", new Document("_id", 1)))).forEach(d -> {
+                    Document key = (Document) d.get("_id");
+                    totals.add(new PlaceTotals(key.getString("estate"), key.getString("building"), number(d, "owners"),
+                            number(d, "flats"), number(d, "area")));
+                });
+        return totals;
+    }
+
+    private static long number(Document d, String field) {
+        return ((Number) d.get(field)).longValue();
     }
 
     public Optional<Roll> current(String community) {

@@ -25,6 +25,12 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 import tools.jackson.databind.json.JsonMapper;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * The public API through the gateway, as the signed-in person: their token, their language and the
@@ -48,7 +54,7 @@ public class Api {
         factory.setReadTimeout(gateway.readTimeout());
         this.client = RestClient.builder().baseUrl(gateway.url()).requestFactory(factory)
                 .configureMessageConverters(converters -> converters.registerDefaults()
-                        .withJsonConverter(new org.springframework.http.converter.json.JacksonJsonHttpMessageConverter(json)))
+                        .withJsonConverter(new JacksonJsonHttpMessageConverter(json)))
                 .build();
         this.json = json;
     }
@@ -70,7 +76,7 @@ public class Api {
         return ifReadable(() -> getWithQuery(path, query, uriVariables));
     }
 
-    private static Map<String, Object> ifReadable(java.util.function.Supplier<Map<String, Object>> read) {
+    private static Map<String, Object> ifReadable(Supplier<Map<String, Object>> read) {
         try {
             return read.get();
         } catch (ApiProblem | ServiceUnavailable unreadable) {
@@ -124,7 +130,7 @@ public class Api {
         return call(method, uri -> uri.path(path).build(uriVariables), body);
     }
 
-    private Map<String, Object> call(HttpMethod method, java.util.function.Function<UriBuilder, java.net.URI> uri,
+    private Map<String, Object> call(HttpMethod method, Function<UriBuilder, URI> uri,
                                      Object body) {
         RestClient.RequestBodySpec spec = client.method(method).uri(uri);
         if (body != null) {
@@ -162,7 +168,7 @@ public class Api {
         try {
             body = bytes.length == 0 ? Map.of() : json.readValue(bytes, OBJECT_TYPE);
         } catch (RuntimeException notJson) {
-            body = Map.of("detail", new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            body = Map.of("detail", new String(bytes, StandardCharsets.UTF_8));
         }
         if (status == 401) {
             throw new SignInRequired();
@@ -174,8 +180,8 @@ public class Api {
         throw ApiProblem.from(status, body);
     }
 
-    private static final tools.jackson.core.type.TypeReference<Map<String, Object>> OBJECT_TYPE =
-            new tools.jackson.core.type.TypeReference<>() {
+    private static final TypeReference<Map<String, Object>> OBJECT_TYPE =
+            new TypeReference<>() {
             };
 
     /** The items of a page answer ({@code {"items": [...]}}), or an empty list. */

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import java.util.HashSet;
 
 /**
  * Owners' votes (业主表决) as residents see them: the ballots of their community with open ones first,
@@ -163,7 +164,7 @@ public class BallotPages {
      */
     public static Map<String, String> titles(Api api, List<Map<String, Object>> ballots) {
         Map<String, String> titles = new LinkedHashMap<>();
-        Set<String> asked = new java.util.HashSet<>();
+        Set<String> asked = new HashSet<>();
         for (Map<String, Object> b : ballots) {
             Object topicId = b.get("topicId");
             if (topicId == null || !asked.add(topicId.toString())) {

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.shangliang.web.page.Viewer;
 
 /**
  * For the committee and staff: the open ballots of their community with their turnout; one ballot
@@ -182,13 +183,13 @@ class MonitorPages {
         if ("OPEN".equals(ballot.get("status")) || "CLOSED".equals(ballot.get("status"))) {
             model.addAttribute("canvass", api.get("/api/ballots/{id}/electorate", id));
             model.addAttribute("offline", api.get("/api/ballots/{id}/offline-votes", id));
-            var me = org.shangliang.web.page.Viewer.current();
+            var me = Viewer.current();
             model.addAttribute("canResolve", "OPEN".equals(ballot.get("status")) && me != null && me.has("COMMITTEE"));
         }
         if ("CLOSED".equals(ballot.get("status"))) {
             Object outcome = api.get("/api/ballots/{id}/result", id).get("outcome");
             model.addAttribute("outcome", outcome);
-            var me = org.shangliang.web.page.Viewer.current();
+            var me = Viewer.current();
             model.addAttribute("canRerun", "NO_QUORUM".equals(outcome) && ballot.get("rerunBy") == null
                     && me != null && me.has("COMMITTEE"));
         }

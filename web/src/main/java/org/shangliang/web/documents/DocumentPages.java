@@ -28,6 +28,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.util.Arrays;
 
 /**
  * The documents community workers print or open in a spreadsheet: the notice of a ballot's result
@@ -124,14 +127,14 @@ class DocumentPages {
 
     /** The sum of the flats' shares of the cost, as yuan with thousands separators; null when they carry none. */
     static String shareOf(List<Map<String, Object>> flats) {
-        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        BigDecimal sum = BigDecimal.ZERO;
         for (Map<String, Object> flat : flats) {
             if (flat.get("share") == null) {
                 return null;
             }
-            sum = sum.add(new java.math.BigDecimal(String.valueOf(flat.get("share"))));
+            sum = sum.add(new BigDecimal(String.valueOf(flat.get("share"))));
         }
-        return new java.text.DecimalFormat("#,##0.00").format(sum);
+        return new DecimalFormat("#,##0.00").format(sum);
     }
 
     /** A returned paper ballot's code: opens the form for that holder's flat. */
@@ -253,7 +256,7 @@ class DocumentPages {
     }
 
     private static void row(StringBuilder csv, CSVFormat format, Object... values) {
-        csv.append(format.format(java.util.Arrays.stream(values).map(v -> v == null ? "" : v).toArray())).append("\r\n");
+        csv.append(format.format(Arrays.stream(values).map(v -> v == null ? "" : v).toArray())).append("\r\n");
     }
 
     private String text(String key) {

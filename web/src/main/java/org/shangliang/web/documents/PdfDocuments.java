@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 
 /**
  * Printable documents (notices for the notice board, paper ballots, sign-in sheets, minutes): a
@@ -69,7 +71,7 @@ public class PdfDocuments {
     }
 
     /** Prepares the fonts in the background once the pages serve, so the first document is not the slow one. */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @EventListener(ApplicationReadyEvent.class)
     void prepareFonts() {
         Thread warm = new Thread(() -> {
             try {

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.shangliang.web.api.Fields;
+import org.shangliang.web.signin.Continuation;
 
 /** The inbox (消息) and the notification preferences (设置). */
 @Controller
@@ -34,7 +36,7 @@ class InboxPages {
     String inbox(@RequestParam(defaultValue = "0") int page, Model model) {
         Map<String, Object> answer = api.getWithQuery("/api/notifications", Map.of("page", Math.max(page, 0), "size", 30));
         model.addAttribute("notifications", Api.items(answer).stream().map(n -> {
-            Map<String, Object> shown = new org.shangliang.web.api.Fields(n);
+            Map<String, Object> shown = new Fields(n);
             shown.put("target", target(n));
             return shown;
         }).toList());
@@ -50,7 +52,7 @@ class InboxPages {
     String read(@PathVariable String id, @RequestParam(required = false) String next, HttpServletRequest request) {
         api.post("/api/notifications/{id}/read", null, id);
         UnreadBadge.forget(request.getSession(false));
-        String safe = org.shangliang.web.signin.Continuation.safe(next);
+        String safe = Continuation.safe(next);
         return "redirect:" + (safe != null ? safe : "/inbox");
     }
 

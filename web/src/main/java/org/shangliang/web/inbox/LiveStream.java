@@ -24,6 +24,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import jakarta.servlet.http.HttpServletRequest;
+import org.shangliang.web.api.RequestIds;
+import org.slf4j.MDC;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * The browser's live messages: {@code GET /inbox/stream} relays the signed-in person's notification
@@ -49,7 +53,7 @@ class LiveStream {
 
     @GetMapping(path = "/inbox/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-                      jakarta.servlet.http.HttpServletRequest servletRequest) {
+                      HttpServletRequest servletRequest) {
         var session = servletRequest.getSession(false);
         SignedIn me = Viewer.current();
         if (me == null) {
@@ -63,11 +67,11 @@ class LiveStream {
         var request = HttpRequest.newBuilder(URI.create(gateway + "/api/notifications/stream"))
                 .header("Authorization", "Bearer " + me.accessToken())
                 .header("Accept", MediaType.TEXT_EVENT_STREAM_VALUE)
-                .header("Accept-Language", "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale()
+                .header("Accept-Language", "en".equals(LocaleContextHolder.getLocale()
                         .getLanguage()) ? "en" : "zh-CN");
-        String requestId = org.slf4j.MDC.get(org.shangliang.web.api.RequestIds.MDC_KEY);
+        String requestId = MDC.get(RequestIds.MDC_KEY);
         if (requestId != null) {
-            request.header(org.shangliang.web.api.RequestIds.HEADER, requestId);
+            request.header(RequestIds.HEADER, requestId);
         }
         if (lastEventId != null && lastEventId.matches("[A-Za-z0-9:._-]{1,100}")) {
             request.header("Last-Event-ID", lastEventId);

@@ -12,6 +12,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * The unread count in the header of every page a signed-in person sees. It is asked of the API at
@@ -22,11 +26,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Component
 public class UnreadBadge implements HandlerInterceptor, WebMvcConfigurer {
 
-    static final java.time.Duration FRESH = java.time.Duration.ofSeconds(10);
+    static final Duration FRESH = Duration.ofSeconds(10);
     private static final String KEPT = UnreadBadge.class.getName() + ".kept";
 
     /** The count and when it was asked. */
-    private record Kept(long unread, long askedAt) implements java.io.Serializable {
+    private record Kept(long unread, long askedAt) implements Serializable {
     }
 
     private final Api api;
@@ -54,7 +58,7 @@ public class UnreadBadge implements HandlerInterceptor, WebMvcConfigurer {
             return;
         }
         try {
-            Object answer = api.getWithQuery("/api/notifications", java.util.Map.of("size", 1)).get("unreadCount");
+            Object answer = api.getWithQuery("/api/notifications", Map.of("size", 1)).get("unreadCount");
             long unread = answer instanceof Number n ? n.longValue() : 0L;
             view.addObject("unread", unread);
             if (session != null) {
@@ -66,7 +70,7 @@ public class UnreadBadge implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     /** After reading messages the count is asked again on the next page. */
-    static void forget(jakarta.servlet.http.HttpSession session) {
+    static void forget(HttpSession session) {
         if (session != null) {
             session.removeAttribute(KEPT);
         }

@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import java.math.BigDecimal;
 
 /**
  * Consultation meetings (协商议事会): the list, a meeting's page (agenda, participants, registration,
@@ -425,7 +426,7 @@ class MeetingPages {
 
     private static Object decimal(String typed) {
         try {
-            return new java.math.BigDecimal(typed);
+            return new BigDecimal(typed);
         } catch (NumberFormatException notANumber) {
             return typed;
         }

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import java.time.LocalDateTime;
 
 /**
  * Times as people read them, in the community's zone (Asia/Shanghai): "2026年12月1日 19:30" or
@@ -43,7 +44,7 @@ public class Dates {
             return null;
         }
         try {
-            return java.time.LocalDateTime.parse(local.strip()).atZone(ZONE).toOffsetDateTime().toString();
+            return LocalDateTime.parse(local.strip()).atZone(ZONE).toOffsetDateTime().toString();
         } catch (DateTimeParseException e) {
             return local.strip();
         }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.shangliang.web.signin.Continuation;
 
 /** Large text and high contrast, switched from the header of every page (also before sign-in). */
 @Controller
@@ -14,7 +15,7 @@ class DisplayController {
     String toggle(@RequestParam String toggle, @RequestParam(name = "_page", required = false) String page,
                   HttpServletRequest request, HttpServletResponse response) {
         Display.of(request).toggle(toggle).write(response);
-        String back = org.shangliang.web.signin.Continuation.safe(page);
+        String back = Continuation.safe(page);
         return "redirect:" + (back != null ? back : "/");
     }
 }

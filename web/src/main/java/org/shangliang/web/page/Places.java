@@ -7,6 +7,7 @@ import org.shangliang.contracts.Labels;
 import org.shangliang.contracts.PlaceNames;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import java.util.Arrays;
 
 /**
  * Places as people say them. A scope is a path {@code community/estate/building/entrance/flat}
@@ -36,7 +37,7 @@ public class Places {
         String[] parts = home.split("/");
         String[] kinds = {"community", "estate", "building", "entrance"};
         for (int depth = Math.min(parts.length, 4); depth >= 1; depth--) {
-            String scope = String.join("/", java.util.Arrays.copyOf(parts, depth));
+            String scope = String.join("/", Arrays.copyOf(parts, depth));
             levels.add(new Level(scope, label(scope), kinds[depth - 1]));
         }
         return levels;

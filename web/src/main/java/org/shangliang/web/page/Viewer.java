@@ -7,6 +7,9 @@ import org.shangliang.web.signin.SignedIn;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import java.util.Map;
+import org.shangliang.web.api.Fields;
+import org.springframework.ui.Model;
 
 /**
  * What every page knows: who is looking ({@code me}, null before sign-in), how they want it shown
@@ -44,18 +47,18 @@ public class Viewer {
 
     /** Per-field messages of the API after a form was sent (empty until then). */
     @ModelAttribute("errors")
-    public java.util.Map<String, String> errors() {
-        return java.util.Map.of();
+    public Map<String, String> errors() {
+        return Map.of();
     }
 
     /** What was typed into the page's form (empty until a form comes back). */
     @ModelAttribute("form")
-    public java.util.Map<String, Object> form() {
-        return new org.shangliang.web.api.Fields();
+    public Map<String, Object> form() {
+        return new Fields();
     }
 
     /** The same for views that no controller method prepared (the error pages of {@link PageErrors}). */
-    static void common(org.springframework.ui.Model model, HttpServletRequest request) {
+    static void common(Model model, HttpServletRequest request) {
         var viewer = new Viewer();
         model.addAttribute("me", current());
         model.addAttribute("display", viewer.display(request));

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a person was doing when they had to sign in: the page to return to and what they had typed
@@ -21,7 +23,7 @@ public final class Continuation {
     static final String DRAFTS = Continuation.class.getName() + ".drafts";
 
     /** Form fields that are never kept: the CSRF token, the one-time submit token, passwords. */
-    private static final java.util.Set<String> NOT_KEPT = java.util.Set.of("_csrf", "_once", "password", "_page");
+    private static final Set<String> NOT_KEPT = Set.of("_csrf", "_once", "password", "_page");
 
     private Continuation() {
     }
@@ -90,7 +92,7 @@ public final class Continuation {
         if (drafts instanceof Map<?, ?> map) {
             return (Map<String, Draft>) map;
         }
-        Map<String, Draft> created = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Draft> created = new ConcurrentHashMap<>();
         session.setAttribute(DRAFTS, created);
         return created;
     }

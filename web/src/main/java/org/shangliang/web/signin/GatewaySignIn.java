@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import java.net.http.HttpClient;
 
 /**
  * Signs a person in with the local stack's built-in issuer ({@code POST /auth/token} at the
@@ -48,8 +49,8 @@ public class GatewaySignIn implements AuthenticationProvider {
     private final JwtDecoder tokens;
 
     public GatewaySignIn(GatewayProperties properties, JwtDecoder tokens) {
-        var factory = new JdkClientHttpRequestFactory(java.net.http.HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout()).version(java.net.http.HttpClient.Version.HTTP_1_1).build());
+        var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build());
         factory.setReadTimeout(properties.readTimeout());
         this.gateway = RestClient.builder().baseUrl(properties.url()).requestFactory(factory).build();
         this.tokens = tokens;

@@ -28,6 +28,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.apache.commons.csv.CSVFormat;
+import org.shangliang.web.documents.PdfDocuments;
+import org.springframework.http.ResponseEntity;
 
 /**
  * For street and community staff: the topics being implemented (with their progress, recorded on
@@ -109,14 +112,14 @@ class StaffPages {
 
     /** The roll's totals as CSV, by estate and building (no names: counts and areas only). */
     @GetMapping("/staff/rolls.csv")
-    org.springframework.http.ResponseEntity<byte[]> rollTotalsCsv(@RequestParam(required = false) String community) {
+    ResponseEntity<byte[]> rollTotalsCsv(@RequestParam(required = false) String community) {
         String target = communityOf(community);
         if (target == null) {
             throw localProblem("community", text("rolls.chooseCommunity"));
         }
         Map<String, Object> roll = api.get("/api/rolls/{community}", target);
         StringBuilder csv = new StringBuilder("estate,building,owners,flats,area\r\n");
-        org.apache.commons.csv.CSVFormat format = org.apache.commons.csv.CSVFormat.DEFAULT;
+        CSVFormat format = CSVFormat.DEFAULT;
         if (roll.get("estates") instanceof List<?> estates) {
             for (Object e : estates) {
                 if (!(e instanceof Map<?, ?> estate)) {
@@ -135,7 +138,7 @@ class StaffPages {
             }
         }
         csv.append(format.format("", "", roll.get("owners"), roll.get("flats"), roll.get("totalArea"))).append("\r\n");
-        return org.shangliang.web.documents.PdfDocuments.csv(csv.toString(), "roll-" + target + ".csv");
+        return PdfDocuments.csv(csv.toString(), "roll-" + target + ".csv");
     }
 
     private String rollsPage(String community, Model model) {

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.shangliang.web.api.ApiProblem;
 
 /**
  * Topics (议题) as residents see them: the list with what concerns their own entrance and building
@@ -101,7 +102,7 @@ class TopicPages {
         if (completed) {
             try {
                 model.addAttribute("ratings", api.get("/api/topics/{id}/ratings", topic.get("id")));
-            } catch (org.shangliang.web.api.ApiProblem unreadable) {
+            } catch (ApiProblem unreadable) {
                 // the page still shows the average from the topic itself
             }
         }
