@@ -1,5 +1,7 @@
 package org.shangliang.gateway;
 
+import java.time.Duration;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.shangliang.gateway.identity.IssuerProperties;
@@ -51,20 +53,37 @@ public class GatewayConfiguration {
                 problems);
     }
 
-    /** One circuit breaker and time limit per downstream service (the route's breaker name). */
+    /**
+     * One circuit breaker and time limit per downstream service (the route's breaker name); roll uploads
+     * have their own, with the longer upload time limit.
+     */
     @Bean
     public Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakers(ResilienceProperties resilience) {
-        return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
-                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(resilience.timeout())
-                        .cancelRunningFuture(true).build())
-                .circuitBreakerConfig(CircuitBreakerConfig.custom()
-                        .slidingWindowSize(resilience.window())
-                        .minimumNumberOfCalls(Math.min(5, resilience.window()))
-                        .failureRateThreshold(resilience.failureRate())
-                        .waitDurationInOpenState(resilience.openFor())
-                        .permittedNumberOfCallsInHalfOpenState(2)
-                        .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                        .build())
-                .build());
+        return factory -> {
+            factory.configureDefault(id -> breaker(id, resilience, resilience.timeout()));
+            factory.configure(builder -> builder.timeLimiterConfig(timeLimit(resilience.uploadTimeout()))
+                    .circuitBreakerConfig(breakerConfig(resilience)), ResilienceProperties.ROLL_UPLOAD);
+        };
+    }
+
+    private static Resilience4JConfigBuilder.Resilience4JCircuitBreakerConfiguration breaker(String id,
+            ResilienceProperties resilience, Duration timeout) {
+        return new Resilience4JConfigBuilder(id).timeLimiterConfig(timeLimit(timeout))
+                .circuitBreakerConfig(breakerConfig(resilience)).build();
+    }
+
+    private static TimeLimiterConfig timeLimit(Duration timeout) {
+        return TimeLimiterConfig.custom().timeoutDuration(timeout).cancelRunningFuture(true).build();
+    }
+
+    private static CircuitBreakerConfig breakerConfig(ResilienceProperties resilience) {
+        return CircuitBreakerConfig.custom()
+                .slidingWindowSize(resilience.window())
+                .minimumNumberOfCalls(Math.min(5, resilience.window()))
+                .failureRateThreshold(resilience.failureRate())
+                .waitDurationInOpenState(resilience.openFor())
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .build();
     }
 }

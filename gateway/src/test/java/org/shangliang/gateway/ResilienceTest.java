@@ -26,6 +26,19 @@ class ResilienceTest extends GatewayTestSupport {
     }
 
     @Test
+    void aLongRollUploadIsNotCutOffButReadingTheRollKeepsTheUsualLimit() throws Exception {
+        VOTES.delay = Duration.ofSeconds(3);
+        long started = System.nanoTime();
+        var upload = call("PUT", "/api/rolls/yuejiang", token("STAFF"));
+        assertThat(upload.statusCode()).as("an upload may take longer than the 1 s limit of other calls").isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        assertThat(VOTES.received.stream().filter(r -> r.method().equals("PUT")).count()).as("sent once").isEqualTo(1);
+        var read = call("GET", "/api/rolls/yuejiang", token("STAFF"));
+        assertThat(read.statusCode()).isEqualTo(503);
+        assertThat(body(read).get("detail").asString()).contains("vote-service");
+    }
+
+    @Test
     void aStoppedServiceIs503AndTheGatewayRecoversWhenItIsBack() throws Exception {
         VOTES.stop();
         try {

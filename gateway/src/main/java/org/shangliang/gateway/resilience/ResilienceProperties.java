@@ -9,14 +9,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param failureRate      percentage of failed calls (of the last {@code window}) that opens the circuit
  * @param window           calls the failure rate is measured over
  * @param openFor          how long an open circuit refuses calls before trying again
+ * @param uploadTimeout    the time limit of a roll upload (route {@code vote-service-roll-upload}), which
+ *                         checks and writes up to 50,000 flats
  */
 @ConfigurationProperties("shangliang.gateway.resilience")
-public record ResilienceProperties(Duration timeout, Float failureRate, Integer window, Duration openFor) {
+public record ResilienceProperties(Duration timeout, Float failureRate, Integer window, Duration openFor,
+                                   Duration uploadTimeout) {
+
+    /** The circuit breaker (and route) of roll uploads. */
+    public static final String ROLL_UPLOAD = "vote-service-roll-upload";
 
     public ResilienceProperties {
         timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
         failureRate = failureRate == null ? 50f : failureRate;
         window = window == null ? 10 : window;
         openFor = openFor == null ? Duration.ofSeconds(5) : openFor;
+        uploadTimeout = uploadTimeout == null ? Duration.ofMinutes(2) : uploadTimeout;
     }
 }
