@@ -164,9 +164,22 @@ final class RunningStack {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
+    /** Every port handed out in this JVM: two stacks, or two ports of one stack, never get the same one. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A loopback port free now and not handed out before in this JVM. The kernel may give the port of a
+     * socket just closed to the next bind: once two ports of one stack came out the same (Kafka's broker and
+     * controller) and the stack could not start.
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
+        throw new IOException("No free loopback port that was not handed out already");
     }
 }

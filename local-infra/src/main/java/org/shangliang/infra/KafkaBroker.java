@@ -39,6 +39,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public KafkaBroker(Path logDir, int port, int controllerPort) {
+        if (port == controllerPort) {
+            throw new IllegalArgumentException("Kafka's broker and controller need two ports, both are " + port);
+        }
         this.logDir = logDir;
         this.port = port;
         this.controllerPort = controllerPort;
