@@ -26,13 +26,13 @@ import org.shangliang.contracts.topic.TopicSupported;
 import org.shangliang.contracts.topic.TopicThresholdReached;
 import org.shangliang.contracts.vote.BallotClosed;
 import org.shangliang.contracts.vote.BallotExtended;
-import org.shangliang.contracts.vote.OfflineVoteContestResolved;
-import org.shangliang.contracts.vote.OfflineVoteContested;
-import org.shangliang.contracts.vote.OfflineVoteRecorded;
 import org.shangliang.contracts.vote.BallotNotOpened;
 import org.shangliang.contracts.vote.BallotOpened;
 import org.shangliang.contracts.vote.BallotReminderDue;
 import org.shangliang.contracts.vote.ElectoratePublished;
+import org.shangliang.contracts.vote.OfflineVoteContestResolved;
+import org.shangliang.contracts.vote.OfflineVoteContested;
+import org.shangliang.contracts.vote.OfflineVoteRecorded;
 import org.shangliang.contracts.vote.RollUploaded;
 
 /** Every integration event of the platform: its type name, stream and data record. */

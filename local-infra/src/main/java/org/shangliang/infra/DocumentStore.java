@@ -1,5 +1,7 @@
 package org.shangliang.infra;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +12,6 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * A MongoDB-wire-compatible server (mongo-java-server) on 127.0.0.1: in memory for tests, or backed

@@ -6,18 +6,18 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import org.shangliang.infra.MailServer;
 import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import java.util.Objects;
+import jakarta.mail.internet.MimeMessage;
+import org.shangliang.infra.MailServer;
 
 /**
  * Reads the mail the local SMTP server received: {@code GET /api/messages} as JSON (for scripts and

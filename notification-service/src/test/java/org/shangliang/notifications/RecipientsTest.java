@@ -36,9 +36,9 @@ import org.shangliang.contracts.vote.BallotOutcome;
 import org.shangliang.contracts.vote.BallotReminderDue;
 import org.shangliang.contracts.vote.ElectoratePublished;
 import org.shangliang.contracts.vote.Tally;
-import org.shangliang.platform.web.ApiTime;
 import org.shangliang.platform.testing.ApiClient;
 import org.shangliang.platform.testing.Streams;
+import org.shangliang.platform.web.ApiTime;
 
 /** API.md's "who is told what", every notification type, against the real broker and store. */
 class RecipientsTest extends NotificationServiceTestSupport {

@@ -3,11 +3,11 @@ package org.shangliang.gateway.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.shangliang.gateway.limits.Buckets;
-import java.util.Locale;
 
 /**
  * Slows password guessing without letting anyone lock a real user out. Only failures count, and

@@ -1,11 +1,11 @@
 package org.shangliang.gateway.security;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.web.server.ServerHttpSecurity;
-import java.util.Optional;
 import org.springframework.http.server.PathContainer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 

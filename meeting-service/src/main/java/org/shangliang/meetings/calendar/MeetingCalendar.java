@@ -1,13 +1,13 @@
 package org.shangliang.meetings.calendar;
 
 import java.time.ZonedDateTime;
+import java.util.Map;
 
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
-import org.shangliang.contracts.Labels;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Method;
@@ -17,9 +17,9 @@ import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.shangliang.contracts.Labels;
 import org.shangliang.meetings.meeting.Meeting;
 import org.shangliang.platform.web.ApiTime;
-import java.util.Map;
 
 /**
  * A meeting as an RFC 5545 calendar made with ical4j: times in Asia/Shanghai with its VTIMEZONE, a

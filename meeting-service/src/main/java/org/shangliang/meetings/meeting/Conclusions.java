@@ -11,9 +11,9 @@ import org.shangliang.contracts.meeting.CostShareSpec;
 import org.shangliang.contracts.meeting.Outcome;
 import org.shangliang.contracts.meeting.Resolution;
 import org.shangliang.contracts.topic.TopicCategory;
-import org.shangliang.platform.domain.Rejection;
 import org.shangliang.meetings.agenda.AgendaTopics;
 import org.shangliang.platform.domain.FieldProblem;
+import org.shangliang.platform.domain.Rejection;
 import org.springframework.stereotype.Component;
 
 /** API.md's conclusion rules: exactly one outcome per agenda topic, each with what its resolution needs. */

@@ -2,13 +2,13 @@ package org.shangliang.meetings.meeting;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
-import org.shangliang.contracts.meeting.CostShareSpec;
 import org.shangliang.contracts.meeting.CostShareSpec.FloorCoefficient;
+import org.shangliang.contracts.meeting.CostShareSpec;
 import org.shangliang.platform.domain.Rejection;
-import java.util.Comparator;
 
 /**
  * The rules of an elevator proposal's cost table (加装电梯费用分摊表) as the meeting decides it: a

@@ -22,16 +22,16 @@ import org.shangliang.contracts.meeting.Participant;
 import org.shangliang.contracts.topic.TopicStatus;
 import org.shangliang.meetings.agenda.AgendaTopic;
 import org.shangliang.meetings.agenda.AgendaTopics;
+import org.shangliang.platform.domain.FieldProblem;
 import org.shangliang.platform.outbox.AggregateLocks;
 import org.shangliang.platform.outbox.Conflicts;
 import org.shangliang.platform.security.CurrentUser;
-import org.shangliang.platform.domain.FieldProblem;
 import org.shangliang.platform.web.ProblemException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.stereotype.Service;
 import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
 
 @Service
 public class MeetingCommands {

@@ -7,9 +7,11 @@ import java.time.Instant;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.shangliang.notifications.inbox.NotificationTexts;
+import org.shangliang.notifications.inbox.NotificationType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,8 +25,6 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
-import jakarta.mail.MessagingException;
-import org.shangliang.notifications.inbox.NotificationType;
 
 /**
  * Sends queued emails on its own schedule, never on the Kafka consumers' threads: an SMTP outage

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ApiTime;
 import org.springframework.data.domain.Sort;
@@ -12,7 +13,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 /** What a user sees: personal notifications and those for their role in their community, minus muted types. */
 @Component

@@ -1,5 +1,9 @@
 package org.shangliang.notifications.inbox;
 
+import static org.shangliang.notifications.audience.Audiences.ballot;
+import static org.shangliang.notifications.audience.Audiences.meeting;
+import static org.shangliang.notifications.audience.Audiences.topic;
+
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,10 +22,6 @@ import org.shangliang.platform.events.EventSubscriptions;
 import org.shangliang.platform.web.ApiTime;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import static org.shangliang.notifications.audience.Audiences.ballot;
-import static org.shangliang.notifications.audience.Audiences.meeting;
-import static org.shangliang.notifications.audience.Audiences.topic;
 
 /**
  * API.md's "who is told what", one notice per step per person, each naming its topic and linking

@@ -3,6 +3,7 @@ package org.shangliang.notifications.live;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,14 +14,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
-import org.shangliang.notifications.inbox.Preferences;
 import org.shangliang.notifications.inbox.Inbox;
 import org.shangliang.notifications.inbox.Notification;
+import org.shangliang.notifications.inbox.Preferences;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,9 +36,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
-import java.util.Comparator;
 
 /**
  * {@code GET /api/notifications/stream}: Server-Sent Events, each new notification as it is made,

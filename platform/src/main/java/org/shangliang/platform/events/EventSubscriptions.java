@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.shangliang.contracts.EventCatalogue;
 import org.shangliang.contracts.EventType;
 import org.shangliang.contracts.IntegrationEvent;
-import org.shangliang.contracts.EventCatalogue;
 
 /**
  * The events a service consumes and what it does with each. A service declares one or more beans of

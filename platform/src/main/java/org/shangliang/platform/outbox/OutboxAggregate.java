@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Function;
 
 import org.shangliang.contracts.IntegrationEvent;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
-import java.util.function.Function;
 
 /**
  * An aggregate stored as one MongoDB document together with the events its state changes produced

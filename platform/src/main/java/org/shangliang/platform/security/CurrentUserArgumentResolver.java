@@ -1,6 +1,7 @@
 package org.shangliang.platform.security;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -8,7 +9,6 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 
 /** Lets controllers take a {@link CurrentUser} parameter. */
 public class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {

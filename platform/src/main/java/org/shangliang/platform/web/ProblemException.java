@@ -3,9 +3,9 @@ package org.shangliang.platform.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.http.HttpStatus;
 
 /**
  * A failure a user can act on, answered as RFC 9457 Problem Details. {@code kind} names the problem

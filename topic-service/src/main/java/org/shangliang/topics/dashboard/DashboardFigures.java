@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.bson.Document;
@@ -12,7 +13,6 @@ import org.bson.conversions.Bson;
 import org.shangliang.platform.security.CurrentUser;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
-import java.util.Optional;
 
 /**
  * Figures for the committee and staff ({@code GET /api/dashboard}), computed by the database: counts by status and category,

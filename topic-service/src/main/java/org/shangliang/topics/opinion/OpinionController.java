@@ -20,6 +20,7 @@ import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ApiTime;
 import org.shangliang.platform.web.ProblemException;
 import org.shangliang.topics.topic.TopicLookup;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,9 +29,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
 
 /** 意见征集: opinions with a stance, collected until the topic is decided. */
 @RestController

@@ -1,5 +1,15 @@
 package org.shangliang.topics.topic;
 
+import static org.shangliang.contracts.topic.TopicStatus.ACCEPTED;
+import static org.shangliang.contracts.topic.TopicStatus.APPROVED;
+import static org.shangliang.contracts.topic.TopicStatus.COMPLETED;
+import static org.shangliang.contracts.topic.TopicStatus.IMPLEMENTING;
+import static org.shangliang.contracts.topic.TopicStatus.IN_DELIBERATION;
+import static org.shangliang.contracts.topic.TopicStatus.PROPOSED;
+import static org.shangliang.contracts.topic.TopicStatus.REJECTED;
+import static org.shangliang.contracts.topic.TopicStatus.VOTING;
+import static org.shangliang.contracts.topic.TopicStatus.WITHDRAWN;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -13,34 +23,24 @@ import java.util.Set;
 import org.shangliang.contracts.meeting.Outcome;
 import org.shangliang.contracts.topic.Decision;
 import org.shangliang.contracts.topic.DecisionSource;
+import org.shangliang.contracts.topic.FollowUpRecorded;
 import org.shangliang.contracts.topic.ProgressRecorded;
 import org.shangliang.contracts.topic.TopicCategory;
 import org.shangliang.contracts.topic.TopicCompleted;
+import org.shangliang.contracts.topic.TopicFollowUpNeeded;
 import org.shangliang.contracts.topic.TopicProposed;
 import org.shangliang.contracts.topic.TopicRated;
-import org.shangliang.contracts.topic.TopicFollowUpNeeded;
-import org.shangliang.contracts.topic.FollowUpRecorded;
-import org.shangliang.platform.domain.Rejection;
 import org.shangliang.contracts.topic.TopicStatus;
 import org.shangliang.contracts.topic.TopicStatusChanged;
 import org.shangliang.contracts.topic.TopicSupportWithdrawn;
 import org.shangliang.contracts.topic.TopicSupported;
 import org.shangliang.contracts.topic.TopicThresholdReached;
 import org.shangliang.contracts.vote.BallotClosed;
+import org.shangliang.platform.domain.Rejection;
 import org.shangliang.platform.outbox.OutboxAggregate;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
-
-import static org.shangliang.contracts.topic.TopicStatus.ACCEPTED;
-import static org.shangliang.contracts.topic.TopicStatus.APPROVED;
-import static org.shangliang.contracts.topic.TopicStatus.COMPLETED;
-import static org.shangliang.contracts.topic.TopicStatus.IMPLEMENTING;
-import static org.shangliang.contracts.topic.TopicStatus.IN_DELIBERATION;
-import static org.shangliang.contracts.topic.TopicStatus.PROPOSED;
-import static org.shangliang.contracts.topic.TopicStatus.REJECTED;
-import static org.shangliang.contracts.topic.TopicStatus.VOTING;
-import static org.shangliang.contracts.topic.TopicStatus.WITHDRAWN;
 
 /**
  * A topic (议题) and its lifecycle: the one owner of its status machine (API.md, Topics). Every move

@@ -3,18 +3,18 @@ package org.shangliang.topics.topic;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.shangliang.contracts.Labels;
 import org.shangliang.platform.outbox.AggregateLocks;
 import org.shangliang.platform.outbox.Conflicts;
 import org.shangliang.platform.security.CurrentUser;
+import org.shangliang.platform.web.ProblemException;
 import org.shangliang.topics.place.CommunityPlaces;
 import org.shangliang.topics.place.PlaceBook;
-import org.shangliang.platform.web.ProblemException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
-import java.util.function.Supplier;
 
 /** Every change a request makes to a topic: load, check, change, save with its events, retry on a lost race. */
 @Service

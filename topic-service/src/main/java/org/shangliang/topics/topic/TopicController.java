@@ -1,8 +1,13 @@
 package org.shangliang.topics.topic;
 
+import java.math.BigDecimal;
 import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,13 +16,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.shangliang.contracts.Labels;
 import org.shangliang.contracts.topic.TopicCategory;
 import org.shangliang.contracts.topic.TopicStatus;
 import org.shangliang.platform.domain.Rejection;
 import org.shangliang.platform.security.CurrentUser;
+import org.shangliang.platform.web.ApiTime;
+import org.shangliang.platform.web.FieldError;
 import org.shangliang.platform.web.PageResponse;
+import org.shangliang.platform.web.ProblemException;
 import org.shangliang.topics.place.PlaceBook;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -33,15 +42,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import jakarta.validation.constraints.NotBlank;
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.util.Comparator;
-import java.util.Map;
-import java.util.TreeMap;
-import org.shangliang.platform.web.ApiTime;
-import org.shangliang.platform.web.FieldError;
-import org.shangliang.platform.web.ProblemException;
 
 @RestController
 @RequestMapping("/api/topics")

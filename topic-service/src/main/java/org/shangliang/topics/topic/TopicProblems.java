@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 
 import org.shangliang.contracts.topic.TopicStatus;
 import org.shangliang.platform.domain.Rejection;
-import org.shangliang.topics.place.CommunityPlaces;
 import org.shangliang.platform.web.ProblemException;
+import org.shangliang.topics.place.CommunityPlaces;
 
 /** The topic-service's rejections and problems, with message keys in messages*.properties. */
 final class TopicProblems {

@@ -1,6 +1,7 @@
 package org.shangliang.topics.topic;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -16,7 +17,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-import java.util.Comparator;
 
 /** Lists of topics of the caller's community (every community for street-level staff), newest first. */
 @Component

@@ -3,6 +3,15 @@ package org.shangliang.topics.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.shangliang.contracts.topic.TopicStatus.ACCEPTED;
+import static org.shangliang.contracts.topic.TopicStatus.APPROVED;
+import static org.shangliang.contracts.topic.TopicStatus.COMPLETED;
+import static org.shangliang.contracts.topic.TopicStatus.IMPLEMENTING;
+import static org.shangliang.contracts.topic.TopicStatus.IN_DELIBERATION;
+import static org.shangliang.contracts.topic.TopicStatus.PROPOSED;
+import static org.shangliang.contracts.topic.TopicStatus.REJECTED;
+import static org.shangliang.contracts.topic.TopicStatus.VOTING;
+import static org.shangliang.contracts.topic.TopicStatus.WITHDRAWN;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,16 +32,6 @@ import org.shangliang.contracts.vote.BallotClosed;
 import org.shangliang.contracts.vote.BallotOutcome;
 import org.shangliang.contracts.vote.Tally;
 import org.shangliang.platform.domain.Rejection;
-
-import static org.shangliang.contracts.topic.TopicStatus.ACCEPTED;
-import static org.shangliang.contracts.topic.TopicStatus.APPROVED;
-import static org.shangliang.contracts.topic.TopicStatus.COMPLETED;
-import static org.shangliang.contracts.topic.TopicStatus.IMPLEMENTING;
-import static org.shangliang.contracts.topic.TopicStatus.IN_DELIBERATION;
-import static org.shangliang.contracts.topic.TopicStatus.PROPOSED;
-import static org.shangliang.contracts.topic.TopicStatus.REJECTED;
-import static org.shangliang.contracts.topic.TopicStatus.VOTING;
-import static org.shangliang.contracts.topic.TopicStatus.WITHDRAWN;
 
 /**
  * A topic's status machine without Spring: every request step against every status (allowed or a 409-kind

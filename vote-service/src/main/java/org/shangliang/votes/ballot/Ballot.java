@@ -11,6 +11,7 @@ import org.shangliang.contracts.vote.BallotClosed;
 import org.shangliang.contracts.vote.BallotExtended;
 import org.shangliang.contracts.vote.BallotNotOpened;
 import org.shangliang.contracts.vote.BallotOpened;
+import org.shangliang.contracts.vote.BallotOutcome;
 import org.shangliang.contracts.vote.BallotReminderDue;
 import org.shangliang.contracts.vote.ElectoratePublished;
 import org.shangliang.contracts.vote.Tally;
@@ -21,7 +22,6 @@ import org.shangliang.votes.counting.TallyResult;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.shangliang.contracts.vote.BallotOutcome;
 
 /**
  * An owners' ballot (业主表决) on one topic, opened by a meeting's PUT_TO_VOTE resolution. Its rules:

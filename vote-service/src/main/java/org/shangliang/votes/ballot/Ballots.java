@@ -3,12 +3,14 @@ package org.shangliang.votes.ballot;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.shangliang.contracts.meeting.BallotSpec;
 import org.shangliang.contracts.meeting.Outcome;
@@ -31,8 +33,6 @@ import org.shangliang.votes.roll.Rolls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import java.time.Duration;
-import java.util.function.Consumer;
 
 /**
  * The ballot feature's use cases: schedule from a meeting, open with the frozen electorate, vote

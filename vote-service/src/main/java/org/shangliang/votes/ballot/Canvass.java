@@ -2,15 +2,15 @@ package org.shangliang.votes.ballot;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.shangliang.platform.domain.Rejection;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.Collections;
+import org.shangliang.platform.domain.Rejection;
 
 /**
  * The door-to-door view of a ballot's electorate within a place: buildings, their entrances and

@@ -1,6 +1,8 @@
 package org.shangliang.votes.ballot;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,8 +25,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import java.time.OffsetDateTime;
-import java.util.Comparator;
 
 /**
  * Door to door (入户征询): who in the electorate has voted and who not yet, by building, entrance and

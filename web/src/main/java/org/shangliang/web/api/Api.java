@@ -1,11 +1,15 @@
 package org.shangliang.web.api;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.shangliang.web.GatewayProperties;
 import org.shangliang.web.signin.SignedIn;
@@ -19,18 +23,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
-import tools.jackson.databind.json.JsonMapper;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The public API through the gateway, as the signed-in person: their token, their language and the

@@ -13,6 +13,7 @@ import org.shangliang.contracts.topic.TopicStatus;
 import org.shangliang.web.api.Api;
 import org.shangliang.web.page.Dates;
 import org.shangliang.web.page.Forms;
+import org.shangliang.web.page.Viewer;
 import org.shangliang.web.signin.Continuation;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.shangliang.web.page.Viewer;
 
 /**
  * For the committee and staff: the open ballots of their community with their turnout; one ballot

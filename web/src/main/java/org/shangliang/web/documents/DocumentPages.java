@@ -1,8 +1,11 @@
 package org.shangliang.web.documents;
 
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +13,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.apache.commons.csv.CSVFormat;
+import org.shangliang.web.GatewayProperties;
 import org.shangliang.web.api.Api;
 import org.shangliang.web.api.ApiProblem;
 import org.shangliang.web.api.Fields;
-import org.shangliang.web.GatewayProperties;
 import org.shangliang.web.ballots.BallotPages;
 import org.shangliang.web.ballots.Charts;
 import org.shangliang.web.page.Dates;
@@ -28,9 +31,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.util.Arrays;
 
 /**
  * The documents community workers print or open in a spreadsheet: the notice of a ballot's result

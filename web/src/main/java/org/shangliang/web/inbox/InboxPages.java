@@ -6,15 +6,15 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.shangliang.web.api.Api;
+import org.shangliang.web.api.Fields;
 import org.shangliang.web.page.Forms;
+import org.shangliang.web.signin.Continuation;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.shangliang.web.api.Fields;
-import org.shangliang.web.signin.Continuation;
 
 /** The inbox (消息) and the notification preferences (设置). */
 @Controller

@@ -12,11 +12,15 @@ import java.util.List;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicReference;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.shangliang.web.GatewayProperties;
+import org.shangliang.web.api.RequestIds;
 import org.shangliang.web.page.Viewer;
 import org.shangliang.web.signin.SignedIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +28,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import jakarta.servlet.http.HttpServletRequest;
-import org.shangliang.web.api.RequestIds;
-import org.slf4j.MDC;
-import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * The browser's live messages: {@code GET /inbox/stream} relays the signed-in person's notification

@@ -1,7 +1,12 @@
 package org.shangliang.web.inbox;
 
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.shangliang.web.api.Api;
 import org.shangliang.web.api.ApiProblem;
 import org.shangliang.web.api.ServiceUnavailable;
@@ -12,10 +17,6 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import jakarta.servlet.http.HttpSession;
-import java.io.Serializable;
-import java.time.Duration;
-import java.util.Map;
 
 /**
  * The unread count in the header of every page a signed-in person sees. It is asked of the API at

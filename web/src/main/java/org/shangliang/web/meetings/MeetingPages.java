@@ -1,5 +1,6 @@
 package org.shangliang.web.meetings;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -36,7 +37,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import java.math.BigDecimal;
 
 /**
  * Consultation meetings (协商议事会): the list, a meeting's page (agenda, participants, registration,

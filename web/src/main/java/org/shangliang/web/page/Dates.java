@@ -1,5 +1,6 @@
 package org.shangliang.web.page;
 
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -8,7 +9,6 @@ import java.util.Locale;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-import java.time.LocalDateTime;
 
 /**
  * Times as people read them, in the community's zone (Asia/Shanghai): "2026年12月1日 19:30" or

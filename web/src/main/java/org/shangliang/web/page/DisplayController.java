@@ -2,10 +2,10 @@ package org.shangliang.web.page;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.shangliang.web.signin.Continuation;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.shangliang.web.signin.Continuation;
 
 /** Large text and high contrast, switched from the header of every page (also before sign-in). */
 @Controller

@@ -1,13 +1,13 @@
 package org.shangliang.web.page;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.shangliang.contracts.Labels;
 import org.shangliang.contracts.PlaceNames;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-import java.util.Arrays;
 
 /**
  * Places as people say them. A scope is a path {@code community/estate/building/entrance/flat}

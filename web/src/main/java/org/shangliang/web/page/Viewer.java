@@ -1,15 +1,15 @@
 package org.shangliang.web.page;
 
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.shangliang.web.api.Fields;
 import org.shangliang.web.signin.SignedIn;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import java.util.Map;
-import org.shangliang.web.api.Fields;
-import org.springframework.ui.Model;
 
 /**
  * What every page knows: who is looking ({@code me}, null before sign-in), how they want it shown

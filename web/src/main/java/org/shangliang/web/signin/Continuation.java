@@ -4,11 +4,11 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a person was doing when they had to sign in: the page to return to and what they had typed

@@ -1,5 +1,6 @@
 package org.shangliang.web.signin;
 
+import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import java.net.http.HttpClient;
 
 /**
  * Signs a person in with the local stack's built-in issuer ({@code POST /auth/token} at the

@@ -13,14 +13,17 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.csv.CSVFormat;
 import org.shangliang.web.api.Api;
 import org.shangliang.web.api.ApiProblem;
+import org.shangliang.web.documents.PdfDocuments;
 import org.shangliang.web.page.Forms;
 import org.shangliang.web.page.Viewer;
 import org.shangliang.web.signin.SignedIn;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,9 +31,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.apache.commons.csv.CSVFormat;
-import org.shangliang.web.documents.PdfDocuments;
-import org.springframework.http.ResponseEntity;
 
 /**
  * For street and community staff: the topics being implemented (with their progress, recorded on

@@ -12,6 +12,7 @@ import org.shangliang.contracts.topic.OpinionStance;
 import org.shangliang.contracts.topic.TopicCategory;
 import org.shangliang.contracts.topic.TopicStatus;
 import org.shangliang.web.api.Api;
+import org.shangliang.web.api.ApiProblem;
 import org.shangliang.web.page.Forms;
 import org.shangliang.web.page.Places;
 import org.shangliang.web.page.Viewer;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.shangliang.web.api.ApiProblem;
 
 /**
  * Topics (议题) as residents see them: the list with what concerns their own entrance and building
