@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.shangliang.contracts.PlacePaths;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -66,6 +67,6 @@ public record CurrentUser(String id, String name, Set<Role> roles, String commun
         if (isStreetLevel()) {
             return true;
         }
-        return community != null && (placePath.equals(community) || placePath.startsWith(community + "/"));
+        return PlacePaths.within(placePath, community);
     }
 }

@@ -3,6 +3,7 @@ package org.shangliang.topics.place;
 import java.time.Instant;
 import java.util.List;
 
+import org.shangliang.contracts.PlacePaths;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -40,7 +41,7 @@ public record CommunityPlaces(@Id String community, String rollId, Instant uploa
      * so a topic never concerns a building nobody lives in.
      */
     public static boolean known(String scope, String home, String ownCommunity, CommunityPlaces roll) {
-        if (home != null && (home.equals(scope) || home.startsWith(scope + "/"))) {
+        if (PlacePaths.within(home, scope)) {
             return true;
         }
         if (scope.equals(ownCommunity)) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.shangliang.contracts.PlacePaths;
 import org.shangliang.contracts.meeting.Outcome;
 import org.shangliang.contracts.topic.Decision;
 import org.shangliang.contracts.topic.DecisionSource;
@@ -254,7 +255,7 @@ public class Topic extends OutboxAggregate {
 
     /** Whether a home (a flat's place path) lies inside this topic's scope. */
     boolean concerns(String home) {
-        return home != null && (home.equals(scope) || home.startsWith(scope + "/"));
+        return PlacePaths.within(home, scope);
     }
 
     /** The committee or staff record what they did to follow up a completed topic; it goes on the timeline. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.shangliang.contracts.PlacePaths;
 import org.shangliang.platform.domain.Rejection;
 
 /**
@@ -59,7 +60,7 @@ final class Canvass {
 
     /** A canvass of a place inside the ballot's scope (the scope itself, a building, an entrance). */
     static Canvass within(String scope, String place) {
-        if (!place.equals(scope) && !place.startsWith(scope + "/")) {
+        if (!PlacePaths.within(place, scope)) {
             throw Rejection.invalid("ballot.place-outside-scope", "The place " + place + " is not inside the ballot's "
                     + "scope " + scope, place, scope).with("field", "within");
         }
@@ -75,7 +76,7 @@ final class Canvass {
             byChannel.merge(elector.channel() == null ? VoteChannel.ONLINE : elector.channel(), 1L, Long::sum);
         }
         for (String flat : elector.flats()) {
-            if (!flat.startsWith(within + "/") && !flat.equals(within)) {
+            if (!PlacePaths.within(flat, within)) {
                 continue;
             }
             String[] path = flat.split("/");

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.shangliang.contracts.PlacePaths;
 import org.shangliang.platform.domain.Rejection;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ApiTime;
@@ -123,7 +124,7 @@ class RollController {
     FloorsView floors(@PathVariable String community, @RequestParam @NotBlank @Size(max = 300) String within,
                       CurrentUser user) {
         ownCommunity(community, user);
-        if (!within.equals(community) && !within.startsWith(community + "/")) {
+        if (!PlacePaths.within(within, community)) {
             throw Rejection.invalid("roll.place-outside-community", "The place " + within + " is not inside community "
                     + community, within, community).with("field", "within");
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.shangliang.contracts.PlacePaths;
 import org.shangliang.contracts.topic.OpinionStance;
 import org.shangliang.contracts.topic.TopicCategory;
 import org.shangliang.contracts.topic.TopicStatus;
@@ -95,7 +96,7 @@ class TopicPages {
         model.addAttribute("canProgress", me != null && me.has("STAFF") && Set.of("APPROVED", "IMPLEMENTING").contains(status));
         boolean completed = "COMPLETED".equals(status);
         String scope = String.valueOf(topic.get("scope"));
-        boolean livesInScope = me != null && me.home() != null && (me.home().equals(scope) || me.home().startsWith(scope + "/"));
+        boolean livesInScope = me != null && PlacePaths.within(me.home(), scope);
         model.addAttribute("canRate", resident && completed && livesInScope);
         boolean worker = me != null && (me.has("COMMITTEE") || me.has("STAFF"));
         model.addAttribute("canFollowUp", worker && completed);
