@@ -163,12 +163,7 @@ class BallotStore {
 
     /** Live turnout: owners and area that voted so far (never their choices). */
     Count turnout(String ballotId) {
-        Document totals = mongo.getCollection("electors").aggregate(List.of(
-                new Document("$match", new Document("ballotId", ballotId).append("choice", new Document("$ne", null))),
-                new Document("$group", new Document("_id", null).append("owners", new Document("$sum", 1))
-                        .append("area", new Document("$sum", "$areaCents"))))).first();
-        return totals == null ? Count.NONE : new Count(((Number) totals.get("owners")).longValue(),
-                ((Number) totals.get("area")).longValue());
+        return turnouts(List.of(ballotId)).getOrDefault(ballotId, Count.NONE);
     }
 
     /** Live turnout of several ballots in one query (a page of the list); a ballot nobody voted on is absent. */
