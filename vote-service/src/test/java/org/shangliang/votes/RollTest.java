@@ -88,6 +88,12 @@ class RollTest extends VoteServiceTestSupport {
         assertThat(response.status()).isEqualTo(400);
         var errors = response.body().get("errors").valueStream().map(e -> e.get("line").asInt() + ":" + e.get("field").asString()).toList();
         assertThat(errors).contains("2:area", "3:area", "4:flat", "5:flat", "7:ownerId", "8:area");
+        var twice = response.body().get("errors").valueStream().filter(e -> e.get("line").asInt() == 4).findFirst().orElseThrow();
+        assertThat(twice.get("message").asString()).as("each line's problem in the caller's language")
+                .isEqualTo("房屋 %s/yuejiang-xincun/31/3/102 重复（第 3 行也有）".formatted(c));
+        var english = staff(c).inEnglish().send("PUT", "/api/rolls/" + c, null, bad).body().get("errors");
+        assertThat(english.valueStream().filter(e -> e.get("line").asInt() == 4).findFirst().orElseThrow()
+                .get("message").asString()).isEqualTo("duplicate flat %s/yuejiang-xincun/31/3/102 (also on line 3)".formatted(c));
         assertThat(response.text("detail")).contains("未生效");
         assertThat(committee(c).get("/api/rolls/" + c).body().get("flats").asInt()).isEqualTo(12);
 

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,6 +25,8 @@ import org.shangliang.platform.domain.Rejection;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ApiTime;
 import org.shangliang.platform.web.ProblemException;
+import org.shangliang.platform.web.Problems;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -54,9 +57,11 @@ class RollController {
     }
 
     private final Rolls rolls;
+    private final Problems problems;
 
-    RollController(Rolls rolls) {
+    RollController(Rolls rolls, Problems problems) {
         this.rolls = rolls;
+        this.problems = problems;
     }
 
     @PutMapping(path = "/api/rolls/{community}", consumes = {"text/csv", "text/plain", "application/csv"})
@@ -74,7 +79,9 @@ class RollController {
                 user.id());
         if (!result.ok()) {
             List<Map<String, Object>> errors = new ArrayList<>();
-            result.problems().forEach(p -> errors.add(Map.of("line", p.line(), "field", p.field(), "message", p.message())));
+            Locale locale = LocaleContextHolder.getLocale();
+            result.problems().forEach(p -> errors.add(Map.of("line", p.line(), "field", p.field(),
+                    "message", problems.message("roll.line." + p.key(), p.message(), locale, p.args()))));
             ProblemException problem = new ProblemException(HttpStatus.BAD_REQUEST, "validation", "roll.invalid",
                     result.problemCount() + " bad line(s); nothing was applied", result.problemCount())
                     .with("errors", errors).with("problemCount", result.problemCount());

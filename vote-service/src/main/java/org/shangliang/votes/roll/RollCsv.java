@@ -30,8 +30,11 @@ final class RollCsv {
     private static final Pattern OWNER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
     private static final Pattern AREA = Pattern.compile("\\d{1,7}(\\.\\d{1,2})?");
 
-    /** A bad line: its number (the header is line 1), the column and why. */
-    record Problem(int line, String field, String message) {
+    /**
+     * A bad line: its number (the header is line 1), the column and why: {@code message} in English, and
+     * the message key {@code roll.line.<key>} with its arguments for the caller's language.
+     */
+    record Problem(int line, String field, String message, String key, Object... args) {
     }
 
     /**
@@ -80,7 +83,8 @@ final class RollCsv {
         if (!header.subList(0, Math.min(HEADER.size(), header.size())).equals(HEADER)
                 || !NAME_COLUMNS.containsAll(extra) || extra.stream().distinct().count() != extra.size()) {
             problems.add(new Problem(1, "header", "the header must be " + String.join(",", HEADER) + ", optionally followed by "
-                    + String.join(" and ", NAME_COLUMNS) + ", but is " + String.join(",", header)));
+                    + String.join(" and ", NAME_COLUMNS) + ", but is " + String.join(",", header), "header",
+                    String.join(",", HEADER), String.join(",", header)));
             return new Result(List.of(), Map.of(), problems.shown, problems.size());
         }
         Map<String, String> names = new HashMap<>();
@@ -93,11 +97,12 @@ final class RollCsv {
         for (CSVRecord record : parser) {
             int line = (int) record.getRecordNumber() + 1;
             if (++count > MAX_ROWS) {
-                problems.add(new Problem(line, "file", "more than " + MAX_ROWS + " rows"));
+                problems.add(new Problem(line, "file", "more than " + MAX_ROWS + " rows", "too-many", String.valueOf(MAX_ROWS)));
                 break;
             }
             if (!record.isConsistent()) {
-                problems.add(new Problem(line, "line", "expected " + HEADER.size() + " columns, found " + record.size()));
+                problems.add(new Problem(line, "line", "expected " + header.size() + " columns, found " + record.size(), "columns",
+                        String.valueOf(header.size()), String.valueOf(record.size())));
                 continue;
             }
             String flat = record.get("flat");
@@ -109,39 +114,45 @@ final class RollCsv {
             String buildingName = record.isMapped("buildingName") ? record.get("buildingName") : "";
             int before = problems.size();
             if (!FLAT.matcher(flat).matches()) {
-                problems.add(new Problem(line, "flat", "not a flat path community/estate/building/entrance/flat: " + flat));
+                problems.add(new Problem(line, "flat", "not a flat path community/estate/building/entrance/flat: " + flat,
+                        "flat-path", flat));
             } else if (!flat.startsWith(community + "/")) {
-                problems.add(new Problem(line, "flat", "flat outside community " + community + ": " + flat));
+                problems.add(new Problem(line, "flat", "flat outside community " + community + ": " + flat, "flat-outside",
+                        community, flat));
             } else if (flatLine.containsKey(flat)) {
-                problems.add(new Problem(line, "flat", "duplicate flat " + flat + " (also on line " + flatLine.get(flat) + ")"));
+                problems.add(new Problem(line, "flat", "duplicate flat " + flat + " (also on line " + flatLine.get(flat) + ")",
+                        "flat-twice", flat, String.valueOf(flatLine.get(flat))));
             }
             if (!OWNER_ID.matcher(ownerId).matches()) {
-                problems.add(new Problem(line, "ownerId", "owner id must be 1 to 64 letters, digits or ._@-"));
+                problems.add(new Problem(line, "ownerId", "owner id must be 1 to 64 letters, digits or ._@-", "owner-id"));
             }
             if (ownerName.isEmpty() || ownerName.length() > 100) {
-                problems.add(new Problem(line, "ownerName", "owner name must be 1 to 100 characters"));
+                problems.add(new Problem(line, "ownerName", "owner name must be 1 to 100 characters", "owner-name"));
             }
             long areaCents = 0;
             if (!AREA.matcher(area).matches()) {
-                problems.add(new Problem(line, "area", "area must be square metres with at most two decimals: " + area));
+                problems.add(new Problem(line, "area", "area must be square metres with at most two decimals: " + area,
+                        "area-format", area));
             } else {
                 areaCents = new BigDecimal(area).movePointRight(2).longValueExact();
                 if (areaCents <= 0) {
-                    problems.add(new Problem(line, "area", "area must be more than 0"));
+                    problems.add(new Problem(line, "area", "area must be more than 0", "area-zero"));
                 }
             }
             if (holder.isEmpty() || holder.length() > 200) {
-                problems.add(new Problem(line, "holder", "holder must be 1 to 200 characters"));
+                problems.add(new Problem(line, "holder", "holder must be 1 to 200 characters", "holder"));
             } else if (OWNER_ID.matcher(ownerId).matches()) {
                 String known = ownerOfHolder.putIfAbsent(holder, ownerId);
                 if (known != null && !known.equals(ownerId)) {
                     problems.add(new Problem(line, "ownerId", "holder " + holder + " has owner id " + known + " on line "
-                            + holderLine.get(holder) + " and " + ownerId + " here: one holder votes as one owner"));
+                            + holderLine.get(holder) + " and " + ownerId + " here: one holder votes as one owner",
+                            "holder-two-owners", holder, known, String.valueOf(holderLine.get(holder)), ownerId));
                 }
                 String knownHolder = holderOfOwner.putIfAbsent(ownerId, holder);
                 if (knownHolder != null && !knownHolder.equals(holder)) {
                     problems.add(new Problem(line, "holder", "owner id " + ownerId + " votes for holder " + knownHolder
-                            + " already; one owner id cannot vote for two holders"));
+                            + " already; one owner id cannot vote for two holders", "owner-two-holders", ownerId,
+                            knownHolder));
                 }
                 holderLine.putIfAbsent(holder, line);
             }
@@ -157,7 +168,7 @@ final class RollCsv {
             }
         }
         if (count == 0 && problems.isEmpty()) {
-            problems.add(new Problem(2, "file", "the roll has no flats"));
+            problems.add(new Problem(2, "file", "the roll has no flats", "empty"));
         }
         return new Result(problems.isEmpty() ? rows : List.of(), problems.isEmpty() ? names : Map.of(), problems.shown,
                 problems.size());
@@ -170,13 +181,15 @@ final class RollCsv {
             return;
         }
         if (name.length() > NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
-            problems.add(new Problem(line, column, "a name must be 1 to " + NAME_LENGTH + " characters on one line"));
+            problems.add(new Problem(line, column, "a name must be 1 to " + NAME_LENGTH + " characters on one line",
+                    "name-length", String.valueOf(NAME_LENGTH)));
             return;
         }
         String known = names.putIfAbsent(place, name);
         if (known != null && !known.equals(name)) {
             problems.add(new Problem(line, column, place + " is named " + known + " on line " + nameLine.get(place)
-                    + " and " + name + " here: one place has one name"));
+                    + " and " + name + " here: one place has one name", "name-twice", place, known,
+                    String.valueOf(nameLine.get(place)), name));
         }
         nameLine.putIfAbsent(place, line);
     }
