@@ -1,5 +1,7 @@
 package org.shangliang.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +12,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -88,6 +93,37 @@ final class Gateway {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Sets a person's e-mail address and confirms it with the code the stack mailed to it, as she would
+     * on the settings page: until then nothing but the code is mailed to it.
+     */
+    void confirmedEmail(String user, String address) {
+        Answer saved = put(user, "/api/notification-preferences",
+                "{\"email\": \"" + address + "\", \"channels\": {\"inApp\": true, \"email\": true}}");
+        if (saved.status() != 200) {
+            throw new AssertionError("preferences not saved: " + saved.status() + " " + saved.body());
+        }
+        if (saved.body().path("emailVerified").asBoolean(false)) {
+            return;
+        }
+        String code = codeMailedTo(address);
+        Answer confirmed = post(user, "/api/notification-preferences/email-verification", "{\"code\": \"" + code + "\"}");
+        if (confirmed.status() != 200) {
+            throw new AssertionError("address not confirmed: " + confirmed.status() + " " + confirmed.body());
+        }
+    }
+
+    /** The newest code the stack mailed to {@code address}, once it has arrived. */
+    String codeMailedTo(String address) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> mail().valueStream()
+                .filter(m -> m.get("to").asString().contains(address))
+                .map(m -> CODE.matcher(m.get("subject").asString())).filter(Matcher::matches)
+                .map(m -> m.group(1)).reduce((first, last) -> last).orElse(null), Objects::nonNull);
+    }
+
+    /** The subject of the mail with an address's code: "商量：邮箱验证码 123456". */
+    private static final Pattern CODE = Pattern.compile(".*(?:验证码|e-mail code) (\\d{6})");
 
     private synchronized String token(String user) throws java.io.IOException, InterruptedException {
         String token = tokens.get(user);

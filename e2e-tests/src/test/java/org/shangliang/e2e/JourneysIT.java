@@ -74,8 +74,7 @@ class JourneysIT {
 
     @Test
     void journey1AndJourney4TheElevatorFromProposalToRatingWithTheNotificationServiceKilledHalfWay() throws Exception {
-        api.put("li.xiulan", "/api/notification-preferences",
-                "{\"email\": \"li.xiulan@yuejiang.example\", \"channels\": {\"inApp\": true, \"email\": true}}");
+        api.confirmedEmail("li.xiulan", "li.xiulan@yuejiang.example");
         String topic = propose("li.xiulan", "31号楼3单元加装电梯（旅程一）", "ELEVATOR", "yuejiang/yuejiang-xincun/31/3");
         for (String neighbour : List.of("zhang.weimin", "wang.guohua", "huang.zhiqiang", "xu.jing")) {
             assertThat(api.post(neighbour, "/api/topics/" + topic + "/supports", null).status()).isEqualTo(201);

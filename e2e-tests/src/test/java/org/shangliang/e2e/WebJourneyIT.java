@@ -267,7 +267,18 @@ class WebJourneyIT {
             phone.open(meetingPath).check("resident-meeting");
             phone.open("/ballots").check("resident-ballots");
             phone.open(ballotPath).check("resident-ballot-voted");
-            phone.open("/preferences").check("resident-preferences");
+            // her e-mail address: a code comes by mail, and only once it is entered do messages follow
+            String address = "zhang.weimin@yuejiang.example";
+            phone.open("/preferences").type("email", address).press("保存");
+            assertThat(phone.mainText()).contains("验证邮箱").contains("我们已把 6 位验证码发到 " + address)
+                    .contains("验证之前，我们只给这个邮箱发验证码");
+            phone.check("resident-email-code");
+            String code = new Gateway(stack).codeMailedTo(address);
+            phone.type("code", "%06d".formatted((Integer.parseInt(code) + 1) % 1_000_000)).press("确认邮箱");
+            assertThat(phone.mainText()).as("a wrong code says so under its field").contains("验证码不对，还可以再试 4 次");
+            phone.type("code", code).press("确认邮箱");
+            assertThat(phone.mainText()).contains("邮箱已验证").contains("✓ 已验证").doesNotContain("确认邮箱");
+            phone.check("resident-preferences");
             violations.addAll(phone.violations());
         }
         assertThat(violations).as("axe-core serious/critical violations and sideways scrolling").isEmpty();

@@ -1,13 +1,19 @@
 package org.shangliang.notifications;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.shangliang.infra.Ports;
 import org.shangliang.infra.SharedInfrastructure;
 import org.shangliang.infra.TestTokens;
@@ -69,6 +75,32 @@ public abstract class NotificationServiceTestSupport {
     protected static List<String> types(JsonNode inbox) {
         return inbox.get("items").valueStream().map(n -> n.get("type").asString()).toList();
     }
+
+    /**
+     * Saves preferences with an e-mail address and confirms the address with the code mailed to it, as
+     * its owner would: until then nothing else is mailed to it.
+     */
+    protected static void confirmedEmail(ApiClient user, String address, String preferences) {
+        assertThat(user.put("/api/notification-preferences", preferences).status()).isEqualTo(200);
+        String code = await().atMost(Duration.ofSeconds(30)).until(() -> codeMailedTo(address), Objects::nonNull);
+        assertThat(user.post("/api/notification-preferences/email-verification", """
+                {"code": "%s"}""".formatted(code)).status()).isEqualTo(200);
+    }
+
+    /** The newest code mailed to {@code address}, or null. */
+    protected static String codeMailedTo(String address) throws MessagingException {
+        String code = null;
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            Matcher subject = CODE_SUBJECT.matcher(m.getSubject());
+            if (m.getAllRecipients() != null && m.getAllRecipients()[0].toString().equals(address) && subject.matches()) {
+                code = subject.group(1);
+            }
+        }
+        return code;
+    }
+
+    /** "商量：邮箱验证码 123456", "Shangliang: your e-mail code 123456". */
+    protected static final Pattern CODE_SUBJECT = Pattern.compile(".*(?:验证码|e-mail code) (\\d{6})");
 
     /** The inbox once it has {@code count} notifications (they are made asynchronously from events). */
     protected JsonNode inboxWith(ApiClient user, int count) {

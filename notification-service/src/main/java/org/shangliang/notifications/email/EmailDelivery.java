@@ -17,6 +17,9 @@ public record EmailDelivery(@Id String id, String notificationId, String recipie
 
     public enum Status { PENDING, SENT, FAILED }
 
+    /** The {@code type} of the mail that carries an address's confirmation code (not a notification type). */
+    public static final String VERIFICATION = "EMAIL_VERIFICATION";
+
     EmailDelivery sent(Instant at) {
         return new EmailDelivery(id, notificationId, recipientId, to, language, type, params, link, community, Status.SENT, attempts + 1,
                 null, null, createdAt, at, version);

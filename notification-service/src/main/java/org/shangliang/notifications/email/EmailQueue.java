@@ -41,6 +41,19 @@ class EmailQueue implements EmailChannel {
         }
     }
 
+    @Override
+    public void queueVerification(Preferences prefs, String code) {
+        var sent = prefs.verification().sentAt();
+        String id = "verify-" + prefs.userId() + "-" + sent.toEpochMilli();
+        try {
+            mongo.insert(new EmailDelivery(id, null, prefs.userId(), prefs.email(), prefs.language(),
+                    EmailDelivery.VERIFICATION, List.of(code), "/preferences?code=" + code + "#verify", prefs.community(),
+                    EmailDelivery.Status.PENDING, 0, sent, null, sent, null, null));
+        } catch (DuplicateKeyException again) {
+            // queued already
+        }
+    }
+
     /** A page of the community's deliveries (every community's for street-level staff), newest first. */
     PageResponse<EmailDelivery> page(CurrentUser user, EmailDelivery.Status status, int page, int size) {
         Criteria where = user.isStreetLevel() ? new Criteria() : Criteria.where("community").is(user.community());

@@ -97,8 +97,10 @@ class MailDispatcher {
     static final Duration RUN_BUDGET = Duration.ofSeconds(30);
 
     private void send(EmailDelivery delivery) {
-        var text = texts.render(NotificationType.valueOf(delivery.type()),
-                delivery.params(), NotificationTexts.localeOf(delivery.language()));
+        var text = EmailDelivery.VERIFICATION.equals(delivery.type())
+                ? texts.verification(delivery.params().get(0), NotificationTexts.localeOf(delivery.language()))
+                : texts.render(NotificationType.valueOf(delivery.type()), delivery.params(),
+                NotificationTexts.localeOf(delivery.language()));
         try {
             MimeMessage message = mail.createMimeMessage();
             var helper = new MimeMessageHelper(message, true, "UTF-8");

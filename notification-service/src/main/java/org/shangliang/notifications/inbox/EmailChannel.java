@@ -12,4 +12,10 @@ public interface EmailChannel {
 
     void queue(String id, String recipient, Preferences prefs, NotificationType type, List<String> params,
                Notifier.About about, Instant at);
+
+    /**
+     * Queues the mail with the code that confirms {@code prefs}' address: the only mail an unconfirmed
+     * address gets. Queuing it twice for one code queues one mail.
+     */
+    void queueVerification(Preferences prefs, String code);
 }

@@ -7,7 +7,10 @@ import java.util.Locale;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ApiTime;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -86,8 +89,39 @@ public class Inbox {
                 new Update().addToSet("readBy", user.id()), Notification.class);
     }
 
-    Preferences save(Preferences preferences) {
-        return mongo.save(preferences);
+    /**
+     * Saves {@code after} in place of {@code before}, unless the preferences changed meanwhile in a way that
+     * matters: another code was issued (two requests at once, each mailing its own code, must not both
+     * win). Answers whether it was saved.
+     */
+    boolean replace(Preferences before, Preferences after) {
+        Criteria unchanged = Criteria.where("_id").is(before.userId());
+        unchanged = before.verification() == null ? unchanged.and("verification.sentAt").exists(false)
+                : unchanged.and("verification.sentAt").is(before.verification().sentAt());
+        try {
+            mongo.findAndReplace(new Query(unchanged), after, FindAndReplaceOptions.options().upsert());
+            return true;
+        } catch (DuplicateKeyException changedMeanwhile) {
+            return false;
+        }
+    }
+
+    /**
+     * Counts one try of the pending code, atomically, and answers the preferences with the count
+     * (null when no code waits): parallel guesses cannot get more tries than {@link EmailVerification#MAX_ATTEMPTS}.
+     */
+    Preferences countAttempt(String userId) {
+        return mongo.findAndModify(new Query(Criteria.where("_id").is(userId).and("verification.codeHash").ne(null)
+                        .and("emailVerifiedAt").is(null)),
+                new Update().inc("verification.attempts", 1), FindAndModifyOptions.options().returnNew(true), Preferences.class);
+    }
+
+    /** Marks the address confirmed, if it and its code are still the ones checked. */
+    boolean confirm(Preferences checked, Preferences confirmed) {
+        return mongo.updateFirst(new Query(Criteria.where("_id").is(checked.userId()).and("email").is(checked.email())
+                        .and("verification.codeHash").is(checked.verification().codeHash())),
+                new Update().set("emailVerifiedAt", confirmed.emailVerifiedAt()).set("verification", confirmed.verification()),
+                Preferences.class).getModifiedCount() == 1;
     }
 
     public Preferences preferences(String userId) {

@@ -37,6 +37,13 @@ public class NotificationTexts {
                 body != null ? body : messages.getMessage(key + ".body", args, "", locale));
     }
 
+    /** The mail with the code that confirms an address. */
+    public Text verification(String code, Locale locale) {
+        Object[] args = {code, EmailVerification.VALID_FOR.toHours()};
+        return new Text(messages.getMessage("email.verification.title", args, "Your code: " + code, locale),
+                messages.getMessage("email.verification.body", args, "Your code: " + code, locale));
+    }
+
     /** "议题甲：提交业主表决；议题乙：协商一致" from pairs of topic title and resolution. */
     private String outcomes(List<String> pairs, Locale locale) {
         StringBuilder text = new StringBuilder();

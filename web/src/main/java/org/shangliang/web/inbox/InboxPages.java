@@ -63,15 +63,41 @@ class InboxPages {
         return "redirect:/inbox";
     }
 
+    /** The settings; {@code code} comes from the link in the mail with an address's code, to be confirmed with one tap. */
     @GetMapping("/preferences")
-    String preferences(HttpServletRequest request, Model model) {
-        Map<String, Object> prefs = api.get("/api/notification-preferences");
+    String preferences(@RequestParam(required = false) String code, HttpServletRequest request, Model model) {
         Map<String, Object> kept = Forms.prefill(request);
-        model.addAttribute("prefs", prefs);
         model.addAttribute("form", kept);
-        model.addAttribute("types", TYPES);
         model.addAttribute("once", Forms.once());
+        model.addAttribute("code", code != null && code.matches("\\d{6}") ? code : null);
+        return showPreferences(api.get("/api/notification-preferences"), model);
+    }
+
+    private static String showPreferences(Map<String, Object> prefs, Model model) {
+        model.addAttribute("prefs", prefs);
+        model.addAttribute("types", TYPES);
         return "inbox/preferences";
+    }
+
+    /** Confirming one's e-mail address with the code mailed to it. */
+    @PostMapping("/preferences/verification")
+    String confirmEmail(@RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model) {
+        return Forms.send(request, model, () -> {
+            api.post("/api/notification-preferences/email-verification", Map.of("code", code.strip()));
+            return "redirect:/preferences?verified";
+        }, problem -> {
+            model.addAttribute("code", null);
+            return showPreferences(api.get("/api/notification-preferences"), model);
+        });
+    }
+
+    /** A new code for the unconfirmed address (the first did not arrive, or expired). */
+    @PostMapping("/preferences/verification/code")
+    String newCode(HttpServletRequest request, Model model) {
+        return Forms.send(request, model, () -> {
+            api.post("/api/notification-preferences/email-verification/code", null);
+            return "redirect:/preferences?codeSent#verify";
+        }, problem -> showPreferences(api.get("/api/notification-preferences"), model));
     }
 
     @PostMapping("/preferences")
@@ -85,13 +111,10 @@ class InboxPages {
         body.put("mutedCategories", muted == null ? List.of() : muted);
         body.put("language", "en".equals(form.get("language")) ? "en" : "zh-CN");
         return Forms.send(request, model, () -> {
-            api.put("/api/notification-preferences", body);
-            return "redirect:/preferences?saved";
-        }, problem -> {
-            model.addAttribute("prefs", body);
-            model.addAttribute("types", TYPES);
-            return "inbox/preferences";
-        });
+            Map<String, Object> saved = api.put("/api/notification-preferences", body);
+            return saved.get("emailVerification") != null && !Boolean.TRUE.equals(saved.get("emailVerified"))
+                    ? "redirect:/preferences?saved#verify" : "redirect:/preferences?saved";
+        }, problem -> showPreferences(body, model));
     }
 
     /** Where a message leads: its ballot, meeting or topic. */
