@@ -2,7 +2,11 @@ package org.shangliang.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -40,11 +44,50 @@ class LimitsTest extends GatewayTestSupport {
     @Test
     void bodiesOverOneMebibyteAre413AndNeverReachTheService() throws Exception {
         byte[] big = new byte[1024 * 1024 + 1];
-        java.util.Arrays.fill(big, (byte) 'a');
+        Arrays.fill(big, (byte) 'a');
         var response = send(request("/api/topics").header("Authorization", "Bearer " + token("RESIDENT"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(big)));
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(body(response).get("type").asString()).isEqualTo("urn:shangliang:problem:payload-too-large");
+        assertThat(TOPICS.received).isEmpty();
+    }
+
+    /**
+     * A client that sends its whole 2 MiB body before reading (as most do) reads the 413, every time,
+     * instead of a connection reset: the gateway reads the rest of the body before it answers and closes.
+     */
+    @Test
+    void aClientSendingTwoMebibytesReadsThe413InsteadOfAReset() throws Exception {
+        byte[] body = new byte[2 * 1024 * 1024];
+        Arrays.fill(body, (byte) 'a');
+        for (int i = 0; i < 8; i++) {
+            boolean chunked = i % 2 == 1;
+            String token = tokens.resident("big.body." + i, "李秀兰", "yuejiang", "yuejiang/yuejiang-xincun/31/3/601");
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(20_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/topics HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Type: application/json\r\n"
+                        + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + body.length + "\r\n")
+                        + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                for (int at = 0; at < body.length; at += 64 * 1024) {
+                    if (chunked) {
+                        out.write(("10000\r\n").getBytes(StandardCharsets.US_ASCII));
+                    }
+                    out.write(body, at, 64 * 1024);
+                    if (chunked) {
+                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                }
+                if (chunked) {
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.flush();
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).as(chunked ? "chunked" : "with Content-Length").startsWith("HTTP/1.1 413")
+                        .contains("urn:shangliang:problem:payload-too-large");
+            }
+        }
         assertThat(TOPICS.received).isEmpty();
     }
 
