@@ -13,5 +13,5 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 WORKDIR /app
 COPY --from=build /src/${SERVICE}/target/${SERVICE}.jar app.jar
 USER shangliang
-ENV SERVER_ADDRESS=0.0.0.0 JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Dfile.encoding=UTF-8"
+ENV SERVER_ADDRESS=0.0.0.0 MANAGEMENT_ADDRESS=0.0.0.0 JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Dfile.encoding=UTF-8"
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

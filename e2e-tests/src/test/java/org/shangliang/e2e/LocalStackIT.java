@@ -2,6 +2,10 @@ package org.shangliang.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -25,8 +29,31 @@ class LocalStackIT {
         String out = stack.launcherOutput();
         assertThat(out).contains("Web (open this)    http://127.0.0.1:" + stack.port("gateway") + "/",
                 "API (gateway)      http://127.0.0.1:" + stack.port("gateway") + "/api",
-                "Mail received", "Memory (RSS)", "li.xiulan", "李秀兰", "password for all: demo2026", "./shangliang stop");
+                "Mail received", "Memory (RSS)", "li.xiulan", "李秀兰", "password for all: demo2026", "./shangliang stop",
+                "Metrics            http://127.0.0.1:" + stack.ports.get("GATEWAY_MANAGEMENT_PORT") + "/actuator/prometheus");
     }
+
+    @Test
+    @Order(1)
+    void metricsAreOnEachProcessOwnPortAndNeverThroughThePublicDoor() throws Exception {
+        RunningStack stack = RunningStack.get();
+        for (String service : SERVICES) {
+            int port = service.equals("gateway") ? stack.ports.get("GATEWAY_MANAGEMENT_PORT") : stack.port(service);
+            var metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).as(service).isEqualTo(200);
+            assertThat(metrics.body()).as(service).contains("application=\"" + service + "\"")
+                    .contains("http_server_requests_seconds_bucket");
+        }
+        for (String hidden : List.of("/actuator/prometheus", "/actuator/health", "/actuator/env")) {
+            var answer = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + hidden)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(hidden + " through the gateway").isIn(401, 403, 404);
+            assertThat(answer.body()).as(hidden).doesNotContain("jvm_memory");
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     @Order(2)

@@ -35,7 +35,7 @@ final class RunningStack {
         output = data.resolve("launcher.out");
         for (String variable : new String[] {"GATEWAY_PORT", "TOPIC_SERVICE_PORT", "MEETING_SERVICE_PORT",
                 "VOTE_SERVICE_PORT", "NOTIFICATION_SERVICE_PORT", "WEB_PORT", "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGODB_PORT",
-                "SMTP_PORT", "MAIL_VIEWER_PORT"}) {
+                "SMTP_PORT", "MAIL_VIEWER_PORT", "GATEWAY_MANAGEMENT_PORT"}) {
             ports.put(variable, extraEnvironment.containsKey(variable)
                     ? Integer.parseInt(extraEnvironment.get(variable)) : freePort());
         }
@@ -96,7 +96,7 @@ final class RunningStack {
     boolean healthy(String service) {
         try {
             var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(service)
-                    + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                    + "/readyz")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (IOException e) {
             return false;

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The real gateway (random port) in front of four real downstream HTTP servers, trusting the test issuer. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "shangliang.gateway.resilience.timeout=1s", "shangliang.gateway.resilience.open-for=1s"})
+        "shangliang.gateway.resilience.timeout=1s", "shangliang.gateway.resilience.open-for=1s",
+        "management.server.port=0"})
 abstract class GatewayTestSupport {
 
     static final Downstream TOPICS = new Downstream("topic-service");

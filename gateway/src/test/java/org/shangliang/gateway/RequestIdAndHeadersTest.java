@@ -2,7 +2,12 @@ package org.shangliang.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 class RequestIdAndHeadersTest extends GatewayTestSupport {
 
@@ -22,12 +27,12 @@ class RequestIdAndHeadersTest extends GatewayTestSupport {
         String made = unsafe.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(made).hasSize(36);
         assertThat(TOPICS.last().header("X-Request-Id")).isEqualTo(made);
-        assertThat(send(request("/actuator/health")).headers().firstValue("X-Request-Id")).isPresent();
+        assertThat(send(request("/readyz")).headers().firstValue("X-Request-Id")).isPresent();
     }
 
     @Test
     void securityHeadersAreOnEveryResponse() throws Exception {
-        for (var response : java.util.List.of(send(request("/api/topics")), send(request("/actuator/health")))) {
+        for (var response : java.util.List.of(send(request("/api/topics")), send(request("/readyz")))) {
             assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
             assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
@@ -35,14 +40,30 @@ class RequestIdAndHeadersTest extends GatewayTestSupport {
     }
 
     @Test
-    void onlyHealthAndInfoOfTheActuatorAreReachable() throws Exception {
-        assertThat(send(request("/actuator/health")).statusCode()).isEqualTo(200);
-        assertThat(send(request("/actuator/info")).statusCode()).isEqualTo(200);
-        for (String hidden : java.util.List.of("/actuator/gateway/routes", "/actuator/env", "/actuator/beans")) {
+    void onThePublicPortOnlyTheProbesAnswerAndMetricsAreOnTheManagementPort() throws Exception {
+        assertThat(send(request("/livez")).statusCode()).isEqualTo(200);
+        var ready = send(request("/readyz"));
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"status\":\"UP\"");
+        for (String hidden : java.util.List.of("/actuator/health", "/actuator/prometheus", "/actuator/gateway/routes",
+                "/actuator/env", "/actuator/beans")) {
             var response = send(request(hidden).header("Authorization", "Bearer " + token("STAFF")));
             assertThat(response.statusCode()).as(hidden).isIn(401, 403, 404);
+            assertThat(response.body()).as(hidden).doesNotContain("jvm_memory");
         }
+        send(request("/api/topics").header("Authorization", "Bearer " + token("RESIDENT")));
+        var metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).as("latency per route, circuit breakers")
+                .contains("spring_cloud_gateway_requests_seconds_bucket").contains("routeId=\"topic-service\"")
+                .contains("resilience4j_circuitbreaker_state");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
+
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void crossOriginCallsAreRefusedUnlessConfigured() throws Exception {

@@ -22,6 +22,13 @@ public final class ServiceChecks {
     public static void healthyGuardedAndDocumented(int port) {
         var health = get(port, "/actuator/health");
         require(health.statusCode() == 200 && health.body().contains("\"status\":\"UP\""), "health UP", health);
+        var ready = get(port, "/readyz");
+        require(ready.statusCode() == 200 && ready.body().contains("\"status\":\"UP\""), "ready (the probe's path)", ready);
+        var metrics = get(port, "/actuator/prometheus");
+        require(metrics.statusCode() == 200 && metrics.body().contains("http_server_requests_seconds_bucket")
+                        && metrics.body().contains("shangliang_outbox_backlog")
+                        && metrics.body().contains("shangliang_outbox_oldest_age_seconds"),
+                "Prometheus metrics: latency histograms and the outbox", metrics);
         var anonymous = get(port, "/api/anything");
         require(anonymous.statusCode() == 401 && anonymous.headers().firstValue("Content-Type").orElse("")
                 .startsWith("application/problem+json"), "401 problem for an anonymous call", anonymous);

@@ -174,6 +174,9 @@ public final class LocalStack {
             if (database.containsKey(name)) {
                 env.put("MONGODB_URI", "mongodb://127.0.0.1:" + ports.mongo() + "/" + database.get(name));
             }
+            if (name.equals("gateway")) {
+                env.put("MANAGEMENT_PORT", Integer.toString(ports.gatewayManagement()));
+            }
             if (name.equals("gateway") && provider == null) {
                 env.put("SPRING_PROFILES_ACTIVE", "local");
                 env.put("SHANGLIANG_ACCOUNTS", accounts.toString());
@@ -189,7 +192,7 @@ public final class LocalStack {
             command.addAll(small);
             command.addAll(List.of("-jar", jar(name).toString()));
             processes.put(name, new ManagedProcess(name, command, env, logs, run, portOf.get(name),
-                    "/actuator/health"));
+                    "/readyz"));
         }
     }
 
@@ -288,6 +291,9 @@ public final class LocalStack {
         System.out.printf("  API docs           %s/swagger-ui.html%n", gateway);
         System.out.printf("  Mail received      http://127.0.0.1:%d/  (SMTP on 127.0.0.1:%d)%n", ports.mailViewer(), ports.smtp());
         System.out.printf("  Kafka / store      127.0.0.1:%d / mongodb://127.0.0.1:%d%n", ports.kafka(), ports.mongo());
+        System.out.printf("  Metrics            http://127.0.0.1:%d/actuator/prometheus (gateway), "
+                + "http://127.0.0.1:%d/actuator/prometheus (topic-service; each service on its own port)%n",
+                ports.gatewayManagement(), ports.topics());
         System.out.printf("  Data and logs      %s  (logs/<process>.log)%n", data);
         System.out.println("  Memory (RSS)       " + memory());
         List<String[]> rows = readAccounts(accounts);
@@ -454,6 +460,7 @@ public final class LocalStack {
         all.put("store", ports.mongo());
         all.put("smtp", ports.smtp());
         all.put("mail viewer", ports.mailViewer());
+        all.put("gateway management", ports.gatewayManagement());
         all.forEach((name, port) -> {
             if (Ports.listening(port)) {
                 busy.add(name + " " + port);

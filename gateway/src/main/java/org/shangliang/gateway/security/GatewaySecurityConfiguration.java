@@ -85,8 +85,10 @@ public class GatewaySecurityConfiguration {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
                         .permissionsPolicy(p -> p.policy("geolocation=(), camera=(), microphone=()")))
                 .authorizeExchange(exchanges -> {
-                    exchanges.pathMatchers("/auth/token", "/.well-known/jwks.json", "/actuator/health",
-                            "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui.html",
+                    // health and metrics answer on the management port only (on the public port they are 404)
+                    exchanges.pathMatchers("/auth/token", "/.well-known/jwks.json", "/livez", "/readyz",
+                            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                            "/v3/api-docs/**", "/swagger-ui.html",
                             "/swagger-ui/**", "/webjars/**", "/fallback/**").permitAll();
                     exchanges.pathMatchers(HttpMethod.GET, "/api/labels").permitAll();
                     RouteRoles.apply(exchanges);

@@ -23,7 +23,7 @@ public class PageRoutes {
 
     /** Paths the gateway answers itself or routes to a service; everything else is a page. */
     public static final String[] NOT_PAGES = {"/api", "/api/**", "/auth/**", "/v3/api-docs/**", "/swagger-ui.html",
-            "/swagger-ui/**", "/webjars/swagger-ui/**", "/.well-known/**", "/actuator/**", "/fallback/**"};
+            "/swagger-ui/**", "/webjars/swagger-ui/**", "/.well-known/**", "/actuator/**", "/livez", "/readyz", "/fallback/**"};
 
     private static final List<PathPattern> NOT_PAGE_PATTERNS =
             Arrays.stream(NOT_PAGES).map(PathPatternParser.defaultInstance::parse)

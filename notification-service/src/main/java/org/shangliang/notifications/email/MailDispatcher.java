@@ -7,6 +7,7 @@ import java.time.Instant;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -38,6 +39,7 @@ class MailDispatcher {
 
     private final MongoTemplate mongo;
     private final JavaMailSender mail;
+    private final MeterRegistry meters;
     private final NotificationTexts texts;
     private final Clock clock;
     private final String from;
@@ -45,12 +47,13 @@ class MailDispatcher {
     private final int maxAttempts;
     private final CircuitBreaker breaker;
 
-    MailDispatcher(MongoTemplate mongo, JavaMailSender mail, NotificationTexts texts, Clock clock,
+    MailDispatcher(MongoTemplate mongo, JavaMailSender mail, NotificationTexts texts, Clock clock, MeterRegistry meters,
                    @Value("${shangliang.mail.from:noreply@shangliang.local}") String from,
                    @Value("${SITE_URL:http://127.0.0.1:8080}") String siteUrl,
                    @Value("${shangliang.mail.max-attempts:40}") int maxAttempts,
                    @Value("${shangliang.mail.open-circuit-for:30s}") Duration openFor) {
         this.mongo = mongo;
+        this.meters = meters;
         this.mail = mail;
         this.texts = texts;
         this.clock = clock;
@@ -80,6 +83,7 @@ class MailDispatcher {
             try {
                 breaker.executeRunnable(() -> send(delivery));
                 save(delivery.sent(clock.instant()));
+                meters.counter("shangliang.emails", "outcome", "sent").increment();
             } catch (CallNotPermittedException open) {
                 return; // the server is down; the next ticks try again once the circuit lets a call through
             } catch (RuntimeException e) {
@@ -87,6 +91,7 @@ class MailDispatcher {
                 boolean giveUp = attempt >= maxAttempts;
                 Duration pause = Duration.ofSeconds(Math.min(300, 1L << Math.min(attempt, 9)));
                 save(delivery.failedAttempt(e.getMessage(), clock.instant().plus(pause), giveUp));
+                meters.counter("shangliang.emails", "outcome", giveUp ? "given-up" : "retrying").increment();
                 log.warn("Email {} to {} failed (attempt {}){}: {}", delivery.id(), delivery.to(), attempt,
                         giveUp ? ", giving up" : ", retrying in " + pause.toSeconds() + " s", e.toString());
             }

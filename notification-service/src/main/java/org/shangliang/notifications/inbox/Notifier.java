@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.shangliang.platform.events.EventEnvelope;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -39,9 +40,11 @@ public class Notifier {
 
     private final MongoTemplate mongo;
     private final EmailChannel email;
+    private final MeterRegistry meters;
 
-    Notifier(MongoTemplate mongo, EmailChannel email) {
+    Notifier(MongoTemplate mongo, EmailChannel email, MeterRegistry meters) {
         this.mongo = mongo;
+        this.meters = meters;
         this.email = email;
     }
 
@@ -94,6 +97,7 @@ public class Notifier {
     private void insert(Notification notification) {
         try {
             mongo.insert(notification);
+            meters.counter("shangliang.notifications.created", "type", notification.getType().name()).increment();
         } catch (DuplicateKeyException redelivered) {
             // made already for this event and recipient
         }

@@ -5,7 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -73,10 +77,18 @@ public class EventsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     public DefaultErrorHandler eventErrorHandler(KafkaTemplate<String, byte[]> eventKafkaTemplate,
-                                                 EventsProperties events) {
+                                                 EventsProperties events, ObjectProvider<MeterRegistry> meters) {
         // API.md names the dead-letter stream <stream>.DLT (spring-kafka 4 would default to -dlt)
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         var recoverer = new DeadLetterPublishingRecoverer(eventKafkaTemplate,
-                (record, e) -> new TopicPartition(record.topic() + ".DLT", record.partition()));
+                (record, e) -> new TopicPartition(record.topic() + ".DLT", record.partition())) {
+            @Override
+            public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
+                super.accept(record, consumer, exception);
+                // the operator's alert: "a DLT is not empty"
+                registry.counter("shangliang.events.dead.lettered", "stream", record.topic()).increment();
+            }
+        };
         var backOff = new ExponentialBackOffWithMaxRetries(events.retries());
         backOff.setInitialInterval(events.initialBackOff().toMillis());
         backOff.setMultiplier(2.0);

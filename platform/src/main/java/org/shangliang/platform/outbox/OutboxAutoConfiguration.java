@@ -38,6 +38,11 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
+    public OutboxMetrics outboxMetrics(OutboxRelay relay) {
+        return new OutboxMetrics(relay);
+    }
+
+    @Bean
     public IdempotentApplier idempotentApplier(MongoTemplate mongo) {
         return new IdempotentApplier(mongo);
     }

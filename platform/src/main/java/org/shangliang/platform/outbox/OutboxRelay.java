@@ -22,10 +22,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
@@ -76,6 +78,7 @@ public class OutboxRelay implements SmartLifecycle {
     private ExecutorService relayExecutor;
     private ScheduledExecutorService sweeper;
     private volatile boolean running;
+    private final AtomicLong published = new AtomicLong();
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, MongoMappingContext mappingContext,
                        OutboxProperties properties, long sendTimeoutMillis, Clock clock) {
@@ -152,6 +155,7 @@ public class OutboxRelay implements SmartLifecycle {
                     if (!acknowledged.isEmpty()) {
                         remaining = removeFromOutbox(collection, aggregateId, acknowledged);
                         published += acknowledged.size();
+                        this.published.addAndGet(acknowledged.size());
                     }
                 }
                 pending = pendingEvents(remaining);
@@ -170,12 +174,9 @@ public class OutboxRelay implements SmartLifecycle {
      * (several aggregates at once). Returns how many aggregates were handed over.
      */
     public int sweep() {
-        mappingContext.getPersistentEntities().stream()
-                .filter(e -> OutboxAggregate.class.isAssignableFrom(e.getType()))
-                .forEach(e -> collections.add(e.getCollection()));
         int handed = 0;
         Instant now = clock.instant();
-        for (String collection : collections) {
+        for (String collection : collections()) {
             Duration every = sweptEvery.get(collection);
             if (every != null) {
                 Instant last = lastSwept.get(collection);
@@ -195,6 +196,48 @@ public class OutboxRelay implements SmartLifecycle {
             log.info("Outbox sweep found {} aggregate(s) with events left pending; relaying them", handed);
         }
         return handed;
+    }
+
+    /** Every collection with outboxes: the aggregates' and the watched ones. */
+    private Set<String> collections() {
+        mappingContext.getPersistentEntities().stream()
+                .filter(e -> OutboxAggregate.class.isAssignableFrom(e.getType()))
+                .forEach(e -> collections.add(e.getCollection()));
+        return collections;
+    }
+
+    /** How many documents have events waiting to be published (counted up to 100,000 per collection). */
+    public long backlog() {
+        long waiting = 0;
+        for (String collection : collections()) {
+            waiting += mongo.getCollection(collection).countDocuments(exists("outbox.0"), new CountOptions().limit(100_000));
+        }
+        return waiting;
+    }
+
+    /**
+     * How long the oldest waiting event has waited (zero when none waits), judged from the first event of
+     * up to 1,000 waiting documents per collection: the operator's alert is "older than a minute".
+     */
+    public Duration oldestPendingAge() {
+        Instant oldest = null;
+        for (String collection : collections()) {
+            for (Document d : mongo.getCollection(collection).find(exists("outbox.0"))
+                    .projection(Projections.include("outbox.time")).limit(1_000)) {
+                List<Document> outbox = d.getList("outbox", Document.class, List.of());
+                Object time = outbox.isEmpty() ? null : outbox.get(0).get("time");
+                Instant at = time instanceof Date date ? date.toInstant() : time == null ? null : Instant.parse(String.valueOf(time));
+                if (at != null && (oldest == null || at.isBefore(oldest))) {
+                    oldest = at;
+                }
+            }
+        }
+        return oldest == null ? Duration.ZERO : Duration.between(oldest, clock.instant()).abs();
+    }
+
+    /** Events published since this instance started. */
+    public long publishedCount() {
+        return published.get();
     }
 
     private void send(PendingEvent event) {

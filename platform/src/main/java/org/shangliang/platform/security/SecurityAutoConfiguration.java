@@ -44,7 +44,8 @@ public class SecurityAutoConfiguration {
         AccessDeniedHandler denied = (request, response, e) -> problems.write(request, response,
                 HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden.role", "Your role does not allow this");
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error")
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/livez", "/readyz",
+                                "/v3/api-docs/**", "/error")
                         .permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())

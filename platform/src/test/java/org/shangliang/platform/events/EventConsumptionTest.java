@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -59,6 +60,7 @@ class EventConsumptionTest extends PlatformIntegrationTest {
     void anUndecodableRecordGoesToTheDeadLetterStreamAndTheNextRecordIsProcessed() throws Exception {
         String topicId = UUID.randomUUID().toString();
         String badId = UUID.randomUUID().toString();
+        double deadBefore = deadLettered();
         send(topicId, badId, "shangliang.topic.supported.v1", "{\"topicId\": not json".getBytes(StandardCharsets.UTF_8));
         send(topicId, UUID.randomUUID().toString(), "shangliang.topic.supported.v1", supported(topicId, "li.xiulan", 4));
 
@@ -70,6 +72,16 @@ class EventConsumptionTest extends PlatformIntegrationTest {
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{\"topicId\": not json");
         assertThat(new String(dead.get(0).headers().lastHeader("kafka_dlt-exception-fqcn").value(),
                 StandardCharsets.UTF_8)).endsWith("ListenerExecutionFailedException");
+        assertThat(deadLettered() - deadBefore).as("shangliang_events_dead_lettered_total{stream}: the operator's alert")
+                .isEqualTo(1);
+    }
+
+    @Autowired
+    MeterRegistry meters;
+
+    private double deadLettered() {
+        var counter = meters.find("shangliang.events.dead.lettered").tag("stream", "shangliang.topics").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

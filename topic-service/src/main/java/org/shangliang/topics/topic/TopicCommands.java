@@ -5,6 +5,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.shangliang.contracts.Labels;
 import org.shangliang.platform.outbox.AggregateLocks;
 import org.shangliang.platform.outbox.Conflicts;
@@ -25,9 +27,11 @@ public class TopicCommands {
     private final TopicSettings settings;
     private final PlaceBook places;
     private final AggregateLocks locks = new AggregateLocks(256);
+    private final Counter supports;
 
-    public TopicCommands(MongoTemplate mongo, Clock clock, TopicSettings settings, PlaceBook places) {
+    public TopicCommands(MongoTemplate mongo, Clock clock, TopicSettings settings, PlaceBook places, MeterRegistry meters) {
         this.mongo = mongo;
+        this.supports = meters.counter("shangliang.supports.accepted");
         this.places = places;
         this.clock = clock;
         this.settings = settings;
@@ -55,6 +59,13 @@ public class TopicCommands {
             change.accept(topic);
             return mongo.save(topic);
         }));
+    }
+
+    /** A resident supports the topic; {@code shangliang_supports_accepted_total} counts it. */
+    Topic support(String id, CurrentUser user) {
+        Topic supported = change(id, user, t -> t.support(user.id(), clock.instant()));
+        supports.increment();
+        return supported;
     }
 
     /** The topic, or 404 when it does not exist or belongs to another community. */

@@ -123,7 +123,7 @@ class TopicController {
     @PreAuthorize("hasRole('RESIDENT')")
     @Operation(summary = "Support a topic (residents); 409 when already supported or the topic is decided")
     TopicView support(@PathVariable String id, CurrentUser user) {
-        return view(commands.change(id, user, t -> t.support(user.id(), commands.clock().instant())), user);
+        return view(commands.support(id, user), user);
     }
 
     @DeleteMapping("/{id}/supports")

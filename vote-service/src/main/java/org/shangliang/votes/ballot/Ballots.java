@@ -6,12 +6,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.shangliang.contracts.meeting.BallotSpec;
 import org.shangliang.contracts.meeting.Outcome;
 import org.shangliang.contracts.vote.OfflineVoteContestResolved;
@@ -51,12 +54,17 @@ public class Ballots {
     private final Rolls rolls;
     private final Clock clock;
     private final OutboxRelay relay;
+    /** {@code shangliang_votes_accepted_total{channel}}: votes taken, by how they came. */
+    private final Map<VoteChannel, Counter> votesAccepted = new EnumMap<>(VoteChannel.class);
 
-    Ballots(BallotStore store, Rolls rolls, Clock clock, OutboxRelay relay) {
+    Ballots(BallotStore store, Rolls rolls, Clock clock, OutboxRelay relay, MeterRegistry meters) {
         this.store = store;
         this.rolls = rolls;
         this.clock = clock;
         this.relay = relay;
+        for (VoteChannel channel : VoteChannel.values()) {
+            votesAccepted.put(channel, meters.counter("shangliang.votes.accepted", "channel", channel.name()));
+        }
         // offline votes and contests queue their events in the elector's own document and relay them at
         // once; the sweep for what a crash left behind scans the (large) electors once a minute
         relay.watch(ELECTORS, Duration.ofMinutes(1));
@@ -139,7 +147,12 @@ public class Ballots {
             throw whyNotRecorded(ballot, owner, Rejection.notAllowed("ballot.not-in-electorate",
                     "You are not in this ballot's electorate"));
         }
+        accepted(VoteChannel.ONLINE);
         return receipt;
+    }
+
+    private void accepted(VoteChannel channel) {
+        votesAccepted.get(channel).increment();
     }
 
     /** A paper, door-to-door or on-site vote the committee or staff enter for a holder of the electorate. */
@@ -158,6 +171,7 @@ public class Ballots {
         Elector recorded = store.recordOfflineVote(elector, choice, channel, evidence, recordedBy, receipt(), now, notice)
                 .orElseThrow(() -> whyNotRecorded(ballot, voter, notInElectorate(voter)));
         relay.relaySoon(ELECTORS, recorded.id());
+        accepted(channel);
         log.info("Ballot {}: {} vote for holder {} recorded by {}", ballot.getId(), channel, elector.holder(), recordedBy);
         return recorded;
     }

@@ -63,7 +63,8 @@ public class WebSecurity {
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(pages -> pages
                         .requestMatchers("/login", "/login/**", "/oauth2/**", "/assets/**", "/actuator/health",
-                                "/actuator/health/**", "/actuator/info", "/error", "/display", "/favicon.ico").permitAll()
+                                "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/livez", "/readyz", "/error",
+                                "/display", "/favicon.ico").permitAll()
                         .requestMatchers("/review", "/review/**", "/committee/**").hasRole("COMMITTEE")
                         .requestMatchers(HttpMethod.POST, "/topics/*/review").hasRole("COMMITTEE")
                         .requestMatchers(HttpMethod.POST, "/topics/*/progress", "/topics/*/completion").hasRole("STAFF")
