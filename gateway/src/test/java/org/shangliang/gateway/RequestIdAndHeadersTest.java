@@ -31,6 +31,14 @@ class RequestIdAndHeadersTest extends GatewayTestSupport {
     }
 
     @Test
+    void anIdempotencyKeyReachesTheService() throws Exception {
+        var answer = send(request("/api/topics").header("Authorization", "Bearer " + token("RESIDENT"))
+                .header("Idempotency-Key", "retry-7f3a").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(TOPICS.last().header("Idempotency-Key")).isEqualTo("retry-7f3a");
+        assertThat(answer.statusCode()).isLessThan(500);
+    }
+
+    @Test
     void securityHeadersAreOnEveryResponse() throws Exception {
         for (var response : java.util.List.of(send(request("/api/topics")), send(request("/readyz")))) {
             assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");

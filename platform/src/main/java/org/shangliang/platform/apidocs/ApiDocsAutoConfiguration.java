@@ -15,6 +15,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -85,6 +86,17 @@ public class ApiDocsAutoConfiguration {
                 Map<String, String> answers = new LinkedHashMap<>(common);
                 if (method != PathItem.HttpMethod.GET) {
                     answers.putAll(writes);
+                }
+                if ((method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH)
+                        && (operation.getParameters() == null || operation.getParameters().stream()
+                        .noneMatch(p -> "Idempotency-Key".equals(p.getName())))) {
+                    // a retry after a lost answer gets the first answer again (IdempotencyFilter)
+                    operation.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
+                            .description("Optional, 1–255 printable ASCII characters, the caller's own: the same key "
+                                    + "and request answer the first answer again (with Idempotent-Replayed: true) "
+                                    + "instead of doing it twice; the same key with another request is 422")
+                            .schema(new StringSchema().maxLength(255)));
+                    answers.put("422", "The Idempotency-Key was used for another request");
                 }
                 answers.forEach((status, text) -> operation.getResponses().putIfAbsent(status, new ApiResponse()
                         .description(text).content(new Content().addMediaType("application/problem+json",

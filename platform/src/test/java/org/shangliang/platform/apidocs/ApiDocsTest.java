@@ -29,7 +29,12 @@ class ApiDocsTest extends PlatformIntegrationTest {
         assertThat(read.propertyNames()).contains("200", "400", "401", "403", "404", "429", "503").doesNotContain("409", "413");
         assertThat(read.get("200").get("content").propertyNames()).containsExactly("application/json");
         JsonNode write = paths.get("/api/samples").get("post").get("responses");
-        assertThat(write.propertyNames()).contains("409", "413", "503");
+        assertThat(write.propertyNames()).contains("409", "413", "422", "503");
+        assertThat(paths.get("/api/samples").get("post").get("parameters").valueStream()
+                .filter(p -> p.get("name").asString().equals("Idempotency-Key")).toList())
+                .as("a POST says it takes an Idempotency-Key, once").hasSize(1)
+                .allMatch(p -> p.get("in").asString().equals("header") && !p.get("required").asBoolean());
+        assertThat(read.propertyNames()).doesNotContain("422");
         assertThat(write.get("409").get("content").propertyNames()).containsExactly("application/problem+json");
         assertThat(response.body()).doesNotContain("\"name\":\"user\"");
         assertThat(paths.propertyNames()).as("the container's error page is no operation").doesNotContain("/error");

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class SampleController {
+public class SampleController {
 
     record NewSample(@NotBlank @Size(max = 100) String title, @NotBlank String scope, TopicCategory category,
                      OffsetDateTime startsAt, List<Participant> participants, Integer capacity) {
@@ -60,6 +61,30 @@ class SampleController {
             throw ProblemException.notFound("Sample", id);
         }
         return Map.of("id", topic.getId(), "title", topic.getTitle());
+    }
+
+    /** How often the slow and the failing endpoints ran (for the Idempotency-Key tests). */
+    static final AtomicInteger RUNS = new AtomicInteger();
+    private static final AtomicInteger FAILING = new AtomicInteger();
+
+    public static int runs() {
+        return RUNS.get();
+    }
+
+    @PostMapping("/api/samples/slow")
+    ResponseEntity<Map<String, Object>> slow(@RequestBody Map<String, Object> body) throws InterruptedException {
+        int run = RUNS.incrementAndGet();
+        Thread.sleep(1_000);
+        return ResponseEntity.status(201).body(Map.of("run", run));
+    }
+
+    @PostMapping("/api/samples/failing")
+    Map<String, Object> failing() {
+        int run = RUNS.incrementAndGet();
+        if (FAILING.getAndIncrement() % 2 == 0) { // every other call fails, starting with the first
+            throw new IllegalStateException("the store went away");
+        }
+        return Map.of("run", run);
     }
 
     @PreAuthorize("hasRole('COMMITTEE')")

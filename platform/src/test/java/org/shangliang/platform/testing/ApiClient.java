@@ -25,19 +25,26 @@ public final class ApiClient {
     private final String base;
     private final String token;
     private final String language;
+    private final String idempotencyKey;
 
     public ApiClient(int port, String token) {
-        this("http://127.0.0.1:" + port, token, null);
+        this("http://127.0.0.1:" + port, token, null, null);
     }
 
-    private ApiClient(String base, String token, String language) {
+    private ApiClient(String base, String token, String language, String idempotencyKey) {
         this.base = base;
         this.token = token;
         this.language = language;
+        this.idempotencyKey = idempotencyKey;
     }
 
     public ApiClient inEnglish() {
-        return new ApiClient(base, token, "en");
+        return new ApiClient(base, token, "en", idempotencyKey);
+    }
+
+    /** This client sending {@code Idempotency-Key: key} with every call (as a client retrying a POST would). */
+    public ApiClient withIdempotencyKey(String key) {
+        return new ApiClient(base, token, language, key);
     }
 
     public Response get(String path) {
@@ -74,6 +81,9 @@ public final class ApiClient {
         }
         if (language != null) {
             builder.header("Accept-Language", language);
+        }
+        if (idempotencyKey != null) {
+            builder.header("Idempotency-Key", idempotencyKey);
         }
         try {
             HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
