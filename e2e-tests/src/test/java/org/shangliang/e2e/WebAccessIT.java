@@ -257,4 +257,19 @@ class WebAccessIT {
         var found = api.get("chen.fang", "/api/topics?size=100&q=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
         assertThat(found.body().get("total").asInt()).isEqualTo(1);
     }
+
+    /**
+     * The settings page with a refused address shows the problem under its field and what was typed
+     * (the browser's own check of the field is skipped here).
+     */
+    @Test
+    void aRefusedAddressOnTheSettingsPageIsShownUnderItsField() throws Exception {
+        var session = new PageSession(stack.gateway());
+        assertThat(session.signIn("xu.jing").statusCode()).isEqualTo(302);
+        var refused = session.http.send(session.formOf("/preferences", "/preferences", Map.of("email", "not-an-address",
+                "inApp", "on", "emailOn", "on", "language", "zh-CN")), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("id=\"email-error\"").contains("not-an-address")
+                .as("the box to confirm an address is about the saved one, and none was saved").doesNotContain("验证邮箱");
+    }
 }

@@ -70,13 +70,23 @@ class InboxPages {
         model.addAttribute("form", kept);
         model.addAttribute("once", Forms.once());
         model.addAttribute("code", code != null && code.matches("\\d{6}") ? code : null);
-        return showPreferences(api.get("/api/notification-preferences"), model);
+        return showSavedPreferences(model);
     }
 
-    private static String showPreferences(Map<String, Object> prefs, Model model) {
-        model.addAttribute("prefs", prefs);
+    /**
+     * The settings page: {@code shown} fills the form (what was saved, or what was typed when the API
+     * refused it), {@code saved} says whether the address is confirmed and whether a code waits.
+     */
+    private static String showPreferences(Map<String, Object> shown, Map<String, Object> saved, Model model) {
+        model.addAttribute("prefs", shown);
+        model.addAttribute("saved", saved);
         model.addAttribute("types", TYPES);
         return "inbox/preferences";
+    }
+
+    private String showSavedPreferences(Model model) {
+        Map<String, Object> saved = api.get("/api/notification-preferences");
+        return showPreferences(saved, saved, model);
     }
 
     /** Confirming one's e-mail address with the code mailed to it. */
@@ -87,7 +97,7 @@ class InboxPages {
             return "redirect:/preferences?verified";
         }, problem -> {
             model.addAttribute("code", null);
-            return showPreferences(api.get("/api/notification-preferences"), model);
+            return showSavedPreferences(model);
         });
     }
 
@@ -97,7 +107,7 @@ class InboxPages {
         return Forms.send(request, model, () -> {
             api.post("/api/notification-preferences/email-verification/code", null);
             return "redirect:/preferences?codeSent#verify";
-        }, problem -> showPreferences(api.get("/api/notification-preferences"), model));
+        }, problem -> showSavedPreferences(model));
     }
 
     @PostMapping("/preferences")
@@ -114,7 +124,7 @@ class InboxPages {
             Map<String, Object> saved = api.put("/api/notification-preferences", body);
             return saved.get("emailVerification") != null && !Boolean.TRUE.equals(saved.get("emailVerified"))
                     ? "redirect:/preferences?saved#verify" : "redirect:/preferences?saved";
-        }, problem -> showPreferences(body, model));
+        }, problem -> showPreferences(new Fields(body), api.get("/api/notification-preferences"), model));
     }
 
     /** Where a message leads: its ballot, meeting or topic. */
