@@ -3,7 +3,8 @@
 # services start): creates the streams and their dead-letter streams, then gives each service's principal
 # exactly what it needs. Nothing else is allowed (allow.everyone.if.no.acl.found=false).
 #
-#   writes SERVICE STREAM     the service publishes its events to STREAM (its outbox relay)
+#   writes SERVICE STREAM     the service publishes its events to STREAM (its outbox relay); creates STREAM
+#                             and STREAM.DLT
 #   reads  SERVICE STREAM...  the service consumes STREAM in its consumer group (= its name) and writes
 #                             what it cannot process to STREAM.DLT
 #
@@ -13,7 +14,7 @@ set -eu
 
 BOOTSTRAP=${KAFKA_BOOTSTRAP:-kafka:9092}
 PARTITIONS=${KAFKA_PARTITIONS:-3}
-BIN=/opt/kafka/bin
+BIN=${KAFKA_BIN:-/opt/kafka/bin}
 ADMIN=/tmp/admin.properties
 cat > "$ADMIN" <<PROPERTIES
 security.protocol=SASL_PLAINTEXT
@@ -27,25 +28,27 @@ stream() {
 }
 
 allow() {
-  "$BIN/kafka-acls.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --add --allow-principal "User:$1" "$@"
+  principal=$1; shift
+  "$BIN/kafka-acls.sh" --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --add --allow-principal "User:$principal" "$@"
 }
 
 writes() {
   service=$1; name=$2
-  stream "$name"
+  stream "$name"; stream "$name.DLT"
   allow "$service" --operation Write --operation Describe --topic "$name"
-  # the services' start-up checks that every stream exists (describe only; the set-up created them)
-  allow "$service" --operation Describe --topic shangliang. --resource-pattern-type prefixed
 }
 
 reads() {
   service=$1; shift
-  allow "$service" --operation Read --group "$service"
+  topics=""; dead=""
   for name in "$@"; do
-    stream "$name"; stream "$name.DLT"
-    allow "$service" --operation Read --operation Describe --topic "$name"
-    allow "$service" --operation Write --operation Describe --topic "$name.DLT"
+    topics="$topics --topic $name"; dead="$dead --topic $name.DLT"
   done
+  # shellcheck disable=SC2086 (one argument per word)
+  allow "$service" --operation Read --operation Describe $topics --group "$service"
+  # shellcheck disable=SC2086
+  allow "$service" --operation Write --operation Describe $dead
+  # the services' start-up checks that every stream exists (describe only; this script created them)
   allow "$service" --operation Describe --topic shangliang. --resource-pattern-type prefixed
 }
 

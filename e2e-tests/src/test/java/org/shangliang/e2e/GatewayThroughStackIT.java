@@ -27,7 +27,9 @@ class GatewayThroughStackIT {
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue(requestId);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!stack.log("topic-service").contains("[" + requestId + "]") && System.nanoTime() < deadline) {
+        // the gateway writes its access line when the answer is complete, after the service's: wait for both
+        while (!(stack.log("topic-service").contains("[" + requestId + "]") && stack.log("gateway").contains("[" + requestId + "]"))
+                && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         assertThat(stack.log("topic-service")).contains("[" + requestId + "]").contains("GET /api/topics -> ");

@@ -33,6 +33,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private KafkaRaftServer server;
+    private final Properties settings = new Properties();
 
     public KafkaBroker(Path logDir, int port) {
         this(logDir, port, Ports.free());
@@ -45,6 +46,16 @@ public final class KafkaBroker implements AutoCloseable {
         this.logDir = logDir;
         this.port = port;
         this.controllerPort = controllerPort;
+    }
+
+    /** A server setting over the defaults (listeners, SASL, an authorizer…); before {@link #start()}. */
+    public KafkaBroker with(String key, String value) {
+        settings.put(key, value);
+        return this;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
     }
 
     public String bootstrapServers() {
@@ -102,6 +113,7 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "false");
         p.put("log.flush.interval.messages", "1");
+        p.putAll(settings);
         return p;
     }
 
