@@ -36,6 +36,48 @@ class GatewayThroughStackIT {
         assertThat(stack.log("gateway")).contains("[" + requestId + "]");
     }
 
+    /**
+     * One trace from the public door across Kafka (issue 16 item 2): the trace id of a proposal's
+     * gateway access line appears in topic-service's lines for it and in the lines of meeting-service and
+     * notification-service applying the event it raised.
+     */
+    @Test
+    void aProposalsTraceIdIsInTheLogLinesOfTheGatewayAndEveryServiceItReaches() throws Exception {
+        RunningStack stack = RunningStack.get();
+        String requestId = "e2e-trace-" + System.nanoTime();
+        var response = http.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/topics"))
+                .header("Authorization", "Bearer " + stack.signIn("li.xiulan")).header("X-Request-Id", requestId)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"title": "31号楼3单元楼道加装扶手", "description": "老人上楼需要扶手。", "category": "SAFETY", "scope": "yuejiang/yuejiang-xincun/31/3"}""")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        String topicId = location.substring(location.lastIndexOf('/') + 1);
+
+        String traceId = awaitLine(stack, "gateway", requestId).replaceAll("(?s).*\\b([0-9a-f]{32})\\b.*", "$1");
+        assertThat(traceId).as("the gateway's access line names a trace").matches("[0-9a-f]{32}");
+        assertThat(awaitLine(stack, "topic-service", traceId, "POST /api/topics -> 201")).isNotEmpty();
+        for (String consumer : java.util.List.of("meeting-service", "notification-service")) {
+            assertThat(awaitLine(stack, consumer, traceId, "Applied shangliang.topic.proposed.v1"))
+                    .as(consumer + " applying the proposal's event").contains(topicId);
+        }
+    }
+
+    /** The first line of a process's log containing every one of {@code texts}, waiting up to 20 s for it. */
+    private static String awaitLine(RunningStack stack, String process, String... texts) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            var line = stack.log(process).lines().filter(l -> java.util.Arrays.stream(texts).allMatch(l::contains)).findFirst();
+            if (line.isPresent()) {
+                return line.get();
+            }
+            assertThat(System.nanoTime()).as("a line with " + String.join(" and ", texts) + " in " + process + "'s log")
+                    .isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
     @Test
     void aServicePortCalledDirectlyStillDemandsAValidToken() throws Exception {
         RunningStack stack = RunningStack.get();

@@ -6,7 +6,13 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 
 class RequestIdAndHeadersTest extends GatewayTestSupport {
@@ -18,6 +24,19 @@ class RequestIdAndHeadersTest extends GatewayTestSupport {
         assertThat(response.headers().allValues("X-Request-Id")).as("once, though the service echoes it too")
                 .containsExactly("walkthrough-42");
         assertThat(TOPICS.last().header("X-Request-Id")).isEqualTo("walkthrough-42");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void theServiceContinuesTheGatewaysTraceAndTheAccessLineNamesIt(CapturedOutput output) throws Exception {
+        send(request("/api/topics").header("Authorization", "Bearer " + token("RESIDENT"))
+                .header("X-Request-Id", "trace-walkthrough-7"));
+        String traceparent = TOPICS.last().header("traceparent");
+        assertThat(traceparent).as("W3C trace context to the service").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        String traceId = traceparent.split("-")[1];
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut().lines()
+                .filter(line -> line.contains("[trace-walkthrough-7]") && line.contains("GET /api/topics")))
+                .as("the gateway's access line").singleElement().asString().contains("[" + traceId + "]"));
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.shangliang.platform.events.CloudEventAttributes;
 import org.shangliang.platform.events.CloudEventHeaders;
+import org.shangliang.platform.tracing.TraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -245,6 +246,7 @@ public class OutboxRelay implements SmartLifecycle {
                 event.data().getBytes(StandardCharsets.UTF_8));
         CloudEventHeaders.write(record.headers(), new CloudEventAttributes(event.eventId(), event.source(),
                 event.type(), event.subject(), event.time(), event.requestId(), event.actorName()));
+        TraceContext.write(record.headers(), event.traceContext());
         try {
             kafka.send(record).get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -274,7 +276,7 @@ public class OutboxRelay implements SmartLifecycle {
             events.add(new PendingEvent(d.getString("eventId"), d.getString("type"), d.getString("stream"),
                     d.getString("source"), d.getString("subject"),
                     time instanceof Date date ? date.toInstant() : Instant.parse(String.valueOf(time)),
-                    d.getString("requestId"), d.getString("data"), d.getString("actorName")));
+                    d.getString("requestId"), d.getString("data"), d.getString("actorName"), d.getString("traceContext")));
         }
         return events;
     }

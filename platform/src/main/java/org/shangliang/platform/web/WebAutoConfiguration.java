@@ -81,11 +81,15 @@ public class WebAutoConfiguration {
         };
     }
 
-    /** First of all filters, so even a rejected request has its id in the log and the response. */
+    /**
+     * Right inside Spring Boot's HTTP observation (which starts the request's span, order
+     * {@code HIGHEST_PRECEDENCE + 1}) and before every other filter, so even a rejected request has its id
+     * in the log and the response, and the access line carries the trace id.
+     */
     @Bean
     public FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         var registration = new FilterRegistrationBean<>(new RequestIdFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
@@ -93,7 +97,7 @@ public class WebAutoConfiguration {
     public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(WebProperties web, Problems problems) {
         var registration = new FilterRegistrationBean<>(
                 new RequestBodyLimitFilter(web.maxBodySize(), web.bodySizeLimits(), problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 }

@@ -25,26 +25,33 @@ public final class ApiClient {
     private final String base;
     private final String token;
     private final String language;
-    private final String idempotencyKey;
+    private final java.util.Map<String, String> headers;
 
     public ApiClient(int port, String token) {
-        this("http://127.0.0.1:" + port, token, null, null);
+        this("http://127.0.0.1:" + port, token, null, java.util.Map.of());
     }
 
-    private ApiClient(String base, String token, String language, String idempotencyKey) {
+    private ApiClient(String base, String token, String language, java.util.Map<String, String> headers) {
         this.base = base;
         this.token = token;
         this.language = language;
-        this.idempotencyKey = idempotencyKey;
+        this.headers = headers;
     }
 
     public ApiClient inEnglish() {
-        return new ApiClient(base, token, "en", idempotencyKey);
+        return new ApiClient(base, token, "en", headers);
     }
 
     /** This client sending {@code Idempotency-Key: key} with every call (as a client retrying a POST would). */
     public ApiClient withIdempotencyKey(String key) {
-        return new ApiClient(base, token, language, key);
+        return withHeader("Idempotency-Key", key);
+    }
+
+    /** This client sending one more header with every call (a {@code traceparent}, say). */
+    public ApiClient withHeader(String name, String value) {
+        var more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(base, token, language, java.util.Map.copyOf(more));
     }
 
     public Response get(String path) {
@@ -82,9 +89,7 @@ public final class ApiClient {
         if (language != null) {
             builder.header("Accept-Language", language);
         }
-        if (idempotencyKey != null) {
-            builder.header("Idempotency-Key", idempotencyKey);
-        }
+        headers.forEach(builder::header);
         try {
             HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");

@@ -43,11 +43,19 @@ public final class Streams {
 
     /** Publishes an event with a given id (the same id twice is a redelivery). */
     public static String publish(IntegrationEvent event, String eventId) {
+        return publish(event, eventId, null);
+    }
+
+    /** Publishes an event as part of a trace: {@code traceparent} is written as the record's W3C header. */
+    public static String publish(IntegrationEvent event, String eventId, String traceparent) {
         EventType<?> type = EventCatalogue.of(event);
         var record = new ProducerRecord<>(type.stream().streamName(), event.subject(),
                 EventJson.MAPPER.writeValueAsString(event).getBytes(StandardCharsets.UTF_8));
         CloudEventHeaders.write(record.headers(), new CloudEventAttributes(eventId, type.stream().source(), type.type(),
                 event.subject(), Instant.now(), "test-" + eventId, null));
+        if (traceparent != null) {
+            record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        }
         try {
             producer().send(record).get();
         } catch (Exception e) {
