@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -54,6 +55,7 @@ class NotificationStream {
     private final MongoTemplate mongo;
     private final Inbox inbox;
     private final long heartbeatMillis;
+    private final Duration overlap;
     private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "notification-stream");
@@ -67,11 +69,13 @@ class NotificationStream {
     NotificationStream(MongoTemplate mongo, Inbox inbox,
                        @Value("${shangliang.notifications.stream-poll:500ms}") Duration poll,
                        @Value("${shangliang.notifications.heartbeat:15s}") Duration heartbeat,
+                       @Value("${shangliang.notifications.stream-overlap:10s}") Duration overlap,
                        @Value("${shangliang.notifications.streams-per-user:5}") int perUser,
                        @Value("${shangliang.notifications.streams-total:2000}") int total) {
         this.mongo = mongo;
         this.inbox = inbox;
         this.heartbeatMillis = heartbeat.toMillis();
+        this.overlap = overlap;
         this.perUser = perUser;
         this.total = total;
         poller.scheduleWithFixedDelay(this::pollAll, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
@@ -88,15 +92,15 @@ class NotificationStream {
         long untilExpiry = Duration.between(Instant.now(), expiresAt).toMillis();
         SseEmitter emitter = new SseEmitter(Math.max(1_000L, untilExpiry));
         Instant cursor = Instant.now();
-        Set<String> sentAtCursor = new HashSet<>();
+        Map<String, Instant> sent = new HashMap<>();
         if (lastEventId != null && !lastEventId.isBlank()) {
             Notification last = mongo.findById(lastEventId, Notification.class);
             if (last != null) {
                 cursor = last.getCreatedAt();
-                sentAtCursor.add(last.getId());
+                sent.put(last.getId(), last.getCreatedAt());
             }
         }
-        Follower follower = new Follower(emitter, user, locale, cursor, sentAtCursor, expiresAt);
+        Follower follower = new Follower(emitter, user, locale, cursor, sent, expiresAt);
         emitter.onCompletion(() -> followers.remove(follower));
         emitter.onTimeout(() -> {
             // the token expired: end the stream cleanly; the client comes back with a fresh one
@@ -161,43 +165,57 @@ class NotificationStream {
         final SseEmitter emitter;
         final CurrentUser user;
         final Locale locale;
+        /** Nothing older than where the stream started (or resumed) is sent. */
+        final Instant floor;
+        /** The newest {@code createdAt} sent. */
         Instant cursor;
-        Set<String> sentAtCursor;
+        /** What was sent, by id, while it is within the overlap of the cursor. */
+        final Map<String, Instant> sent;
         long lastSent = System.currentTimeMillis();
         final long openedAt = System.nanoTime();
         final Instant expiresAt;
 
-        Follower(SseEmitter emitter, CurrentUser user, Locale locale, Instant cursor, Set<String> sentAtCursor,
+        Follower(SseEmitter emitter, CurrentUser user, Locale locale, Instant cursor, Map<String, Instant> sent,
                  Instant expiresAt) {
             this.expiresAt = expiresAt;
             this.emitter = emitter;
             this.user = user;
             this.locale = locale;
+            this.floor = cursor;
             this.cursor = cursor;
-            this.sentAtCursor = sentAtCursor;
+            this.sent = sent;
         }
 
+        /**
+         * Sends what is new. A notification's {@code createdAt} is taken before it is written, and several
+         * consumers (threads, instances) write at once, so one stamped earlier can land after a later one was
+         * sent: each poll looks back {@code overlap} before the cursor and leaves out what it already sent.
+         */
         synchronized void poll() throws IOException {
             Preferences prefs = inbox.preferences(user.id());
             if (prefs.inApp()) {
+                Instant from = later(floor, cursor.minus(overlap));
                 List<Notification> fresh = mongo.find(new Query(new Criteria().andOperator(inbox.of(user, prefs),
-                                Criteria.where("createdAt").gte(cursor), Criteria.where("_id").nin(sentAtCursor)))
+                                Criteria.where("createdAt").gte(from), Criteria.where("_id").nin(sent.keySet())))
                         .with(Sort.by("createdAt", "_id")).limit(100), Notification.class);
                 for (Notification n : fresh) {
                     emitter.send(SseEmitter.event().id(n.getId()).name("notification").data(inbox.view(n, user, locale),
                             MediaType.APPLICATION_JSON));
-                    if (n.getCreatedAt().isAfter(cursor)) {
-                        cursor = n.getCreatedAt();
-                        sentAtCursor = new HashSet<>();
-                    }
-                    sentAtCursor.add(n.getId());
+                    cursor = later(cursor, n.getCreatedAt());
+                    sent.put(n.getId(), n.getCreatedAt());
                     lastSent = System.currentTimeMillis();
                 }
+                Instant next = later(floor, cursor.minus(overlap));
+                sent.values().removeIf(createdAt -> createdAt.isBefore(next));
             }
             if (System.currentTimeMillis() - lastSent >= heartbeatMillis) {
                 emitter.send(SseEmitter.event().comment("heartbeat"));
                 lastSent = System.currentTimeMillis();
             }
         }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }
