@@ -15,6 +15,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.shangliang.contracts.EventStream;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -107,11 +113,15 @@ public class EventsAutoConfiguration {
     @Bean
     public EventListenerContainer eventListenerContainer(
             ConcurrentKafkaListenerContainerFactory<?, ?> factory, ObjectProvider<EventSubscriptions> all,
-            EventDecoder decoder, EventsProperties events) {
+            EventDecoder decoder, EventsProperties events, ObjectProvider<MeterRegistry> meters) {
         EventSubscriptions subscriptions = EventSubscriptions.merge(all.orderedStream().toList());
         if (subscriptions.isEmpty()) {
             return new EventListenerContainer(null);
         }
+        // the dead-letter counters exist from the start at 0, one per consumed stream: the alert compares
+        // against them, and a series that appears only with the first dead letter is easy to miss
+        meters.ifAvailable(registry -> subscriptions.streamNames()
+                .forEach(stream -> registry.counter("shangliang.events.dead.lettered", "stream", stream)));
         @SuppressWarnings({"unchecked", "rawtypes"})
         ConcurrentMessageListenerContainer<String, byte[]> container = (ConcurrentMessageListenerContainer) factory
                 .createContainer(subscriptions.streamNames().toArray(String[]::new));
@@ -119,5 +129,37 @@ public class EventsAutoConfiguration {
         container.getContainerProperties().setMessageListener(new EventRecordListener(decoder, subscriptions));
         container.setBeanName("shangliang-events");
         return new EventListenerContainer(container);
+    }
+
+    /** Re-applies this service's dead letters of a stream (the runbook's "replay a DLT"). */
+    @Bean
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public DeadLetterReplay deadLetterReplay(ConsumerFactory<?, ?> consumers, ObjectProvider<EventSubscriptions> all,
+                                             EventDecoder decoder, Environment environment) {
+        return new DeadLetterReplay((ConsumerFactory) consumers, decoder, EventSubscriptions.merge(all.orderedStream().toList()),
+                environment.getRequiredProperty("spring.kafka.consumer.group-id"));
+    }
+
+    /**
+     * {@code --shangliang.events.replay-dead-letters=shangliang.meetings[,...]}: the process starts, re-applies
+     * this service's dead letters of those streams, prints what it did and exits (1 when a record failed again).
+     * Run as a one-off beside the running instances (a Kubernetes Job, {@code docker compose run}).
+     */
+    @Bean
+    @ConditionalOnProperty("shangliang.events.replay-dead-letters")
+    public ApplicationRunner deadLetterReplayRunner(DeadLetterReplay replay, Environment environment,
+                                                    ConfigurableApplicationContext context) {
+        return args -> {
+            boolean failed = false;
+            for (String stream : environment.getRequiredProperty("shangliang.events.replay-dead-letters").split(",")) {
+                DeadLetterReplay.Report report = replay.replay(stream.strip());
+                System.out.printf("%s.DLT: %d applied again, %d of other services left alone, %d unreadable passed over%s%n",
+                        report.stream(), report.applied(), report.otherGroups(), report.undecodable(),
+                        report.failure() == null ? "" : "; stopped at " + report.failure());
+                failed |= report.failure() != null;
+            }
+            int code = failed ? 1 : 0;
+            System.exit(SpringApplication.exit(context, () -> code));
+        };
     }
 }

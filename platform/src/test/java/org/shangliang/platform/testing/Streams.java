@@ -48,14 +48,18 @@ public final class Streams {
 
     /** Publishes an event as part of a trace: {@code traceparent} is written as the record's W3C header. */
     public static String publish(IntegrationEvent event, String eventId, String traceparent) {
+        return publish(EventCatalogue.of(event).stream().streamName(), event, eventId,
+                traceparent == null ? Map.of() : Map.of("traceparent", traceparent));
+    }
+
+    /** Writes an event's record into any stream (a DLT, say) with more headers. */
+    public static String publish(String stream, IntegrationEvent event, String eventId, Map<String, String> headers) {
         EventType<?> type = EventCatalogue.of(event);
-        var record = new ProducerRecord<>(type.stream().streamName(), event.subject(),
+        var record = new ProducerRecord<>(stream, event.subject(),
                 EventJson.MAPPER.writeValueAsString(event).getBytes(StandardCharsets.UTF_8));
         CloudEventHeaders.write(record.headers(), new CloudEventAttributes(eventId, type.stream().source(), type.type(),
                 event.subject(), Instant.now(), "test-" + eventId, null));
-        if (traceparent != null) {
-            record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
-        }
+        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         try {
             producer().send(record).get();
         } catch (Exception e) {
