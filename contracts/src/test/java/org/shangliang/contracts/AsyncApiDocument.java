@@ -96,6 +96,9 @@ final class AsyncApiDocument {
         header("ce_subject", "description: the topic (议题) id; the community for an event about no topic (a roll)");
         header("ce_requestid", "description: the X-Request-Id of the request that caused the event");
         header("ce_actorname", "description: the display name of the person whose request caused the event (absent when the system acted by itself, e.g. a ballot closing on time)");
+        header("traceparent", "pattern: '^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$'",
+                "description: W3C Trace Context of the request or event that raised this one (absent when it was not traced); consumers continue the trace from it");
+        header("tracestate", "description: W3C Trace Context vendor state, when the trace has one");
         header("content-type", "const: application/json");
         EventCatalogue.all().forEach(t -> collect(t.dataClass()));
         for (Class<?> type : schemas.values()) {
@@ -104,10 +107,12 @@ final class AsyncApiDocument {
         return out.toString();
     }
 
-    private void header(String name, String constraint) {
+    private void header(String name, String... constraints) {
         line(4, name + ":");
         line(5, "type: string");
-        line(5, constraint);
+        for (String constraint : constraints) {
+            line(5, constraint);
+        }
     }
 
     private void collect(Class<?> record) {

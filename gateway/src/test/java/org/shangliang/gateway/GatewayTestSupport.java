@@ -88,4 +88,22 @@ abstract class GatewayTestSupport {
     JsonNode body(HttpResponse<String> response) {
         return json.readTree(response.body());
     }
+
+    /** A data folder for the built-in issuer of the {@code local} profile, with these accounts (CSV). */
+    static java.nio.file.Path issuerData(String accountsCsv) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("gateway-issuer-");
+            java.nio.file.Files.writeString(dir.resolve("accounts.csv"), accountsCsv);
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The built-in issuer's settings for a data folder made by {@link #issuerData}. */
+    static void localIssuer(DynamicPropertyRegistry registry, java.nio.file.Path data) {
+        registry.add("SHANGLIANG_ACCOUNTS", () -> data.resolve("accounts.csv").toString());
+        registry.add("SHANGLIANG_DATA", data::toString);
+        registry.add("JWT_ISSUER", () -> "http://127.0.0.1:8080");
+    }
 }

@@ -2,10 +2,7 @@ package org.shangliang.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.nimbusds.jwt.SignedJWT;
@@ -18,28 +15,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("local")
 class TokenIssuerTest extends GatewayTestSupport {
 
-    static final Path DATA = temp();
-
-    static Path temp() {
-        try {
-            Path dir = Files.createTempDirectory("gateway-issuer-");
-            Files.writeString(dir.resolve("accounts.csv"), """
+    static final Path DATA = issuerData("""
                     username,password,name,roles,community,home
                     li.xiulan,{noop}demo2026,李秀兰,RESIDENT,yuejiang,yuejiang/yuejiang-xincun/31/3/601
                     zhang.weimin,{noop}demo2026,张为民,RESIDENT,yuejiang,yuejiang/yuejiang-xincun/31/3/602
                     wang.jianguo,{bcrypt}$2a$10$7AHYMn6RrfKDdlTuwZ8XJOFgn5HNBLPtrqs7tH43Bq5efh9vh3.8S,王建国,COMMITTEE|STAFF,yuejiang,
                     """);
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
-        registry.add("SHANGLIANG_ACCOUNTS", () -> DATA.resolve("accounts.csv").toString());
-        registry.add("SHANGLIANG_DATA", DATA::toString);
-        registry.add("JWT_ISSUER", () -> "http://127.0.0.1:8080");
+        localIssuer(registry, DATA);
     }
 
     private java.net.http.HttpResponse<String> signIn(String username, String password) throws Exception {

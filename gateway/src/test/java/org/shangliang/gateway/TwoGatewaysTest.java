@@ -2,13 +2,10 @@ package org.shangliang.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
@@ -30,29 +27,17 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("local")
 class TwoGatewaysTest extends GatewayTestSupport {
 
-    static final Path DATA = temp();
-    private static ConfigurableApplicationContext second;
-    private static int secondPort;
-
-    static Path temp() {
-        try {
-            Path dir = Files.createTempDirectory("two-gateways-");
-            Files.writeString(dir.resolve("accounts.csv"), """
+    static final Path DATA = issuerData("""
                     username,password,name,roles,community,home
                     li.xiulan,{noop}demo2026,李秀兰,RESIDENT,yuejiang,yuejiang/yuejiang-xincun/31/3/601
                     wang.jianguo,{noop}demo2026,王建国,COMMITTEE,yuejiang,
                     """);
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static ConfigurableApplicationContext second;
+    private static int secondPort;
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
-        registry.add("SHANGLIANG_ACCOUNTS", () -> DATA.resolve("accounts.csv").toString());
-        registry.add("SHANGLIANG_DATA", DATA::toString);
-        registry.add("JWT_ISSUER", () -> "http://127.0.0.1:8080");
+        localIssuer(registry, DATA);
     }
 
     @BeforeAll
