@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  * turnout is on its page, live). Reading them costs a count of the open ballots on the
  * {@code status_opens} index, their electorate sizes (the open ballots only, one field each) and one
  * count of the electors of those ballots that hold a vote, through the {@code ballot_owner} index
- * (no elector is loaded into the service).
+ * (no elector is loaded into the service). That count grows with the electorates, so the turnout is read
+ * at most every 30 s.
  */
 @Component
 class BallotMetrics implements MeterBinder {
@@ -32,22 +34,37 @@ class BallotMetrics implements MeterBinder {
     private static final Logger log = LoggerFactory.getLogger(BallotMetrics.class);
 
     private final MongoTemplate mongo;
+    /** The turnout counts the voters of every open ballot: read at most this often, however often scraped. */
+    private final long turnoutKeptNanos;
+    private long turnoutReadAt;
+    private double lastTurnout = Double.NaN;
 
-    BallotMetrics(MongoTemplate mongo) {
+    BallotMetrics(MongoTemplate mongo,
+                  @Value("${shangliang.votes.turnout-metric-kept:30s}") java.time.Duration turnoutKept) {
         this.mongo = mongo;
+        this.turnoutKeptNanos = turnoutKept.toNanos();
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("shangliang.ballots.open", this, m -> read(m::openBallots))
                 .description("Ballots open now (taking votes)").register(registry);
-        Gauge.builder("shangliang.ballot.turnout.ratio", this, m -> read(m::turnout))
+        Gauge.builder("shangliang.ballot.turnout.ratio", this, BallotMetrics::keptTurnout)
                 .description("Share of the holders of the open ballots' electorates that have voted (0 when none is open)")
                 .register(registry);
     }
 
     double openBallots() {
         return mongo.getCollection(mongo.getCollectionName(Ballot.class)).countDocuments(open());
+    }
+
+    private synchronized double keptTurnout() {
+        long now = System.nanoTime();
+        if (now - turnoutReadAt >= turnoutKeptNanos || Double.isNaN(lastTurnout)) {
+            lastTurnout = read(this::turnout);
+            turnoutReadAt = now;
+        }
+        return lastTurnout;
     }
 
     /** Holders who voted over holders asked, over every open ballot. */

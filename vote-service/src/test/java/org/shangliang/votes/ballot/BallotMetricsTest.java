@@ -33,7 +33,8 @@ import org.springframework.test.annotation.DirtiesContext;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.application.name=vote-service-ballot-metrics", "shangliang.outbox.sweep-interval=500ms",
-        "shangliang.votes.clock-interval=300ms", "shangliang.events.initial-back-off=50ms"})
+        "shangliang.votes.clock-interval=300ms", "shangliang.events.initial-back-off=50ms",
+        "shangliang.votes.turnout-metric-kept=0s"})
 @DirtiesContext
 class BallotMetricsTest extends VoteServiceTestSupport {
 
@@ -93,7 +94,7 @@ class BallotMetricsTest extends VoteServiceTestSupport {
         try (MongoClient unreachable = MongoClients.create("mongodb://127.0.0.1:" + Ports.free()
                 + "/?serverSelectionTimeoutMS=300&connectTimeoutMS=300")) {
             var registry = new SimpleMeterRegistry();
-            new BallotMetrics(new MongoTemplate(unreachable, "votes")).bindTo(registry);
+            new BallotMetrics(new MongoTemplate(unreachable, "votes"), java.time.Duration.ZERO).bindTo(registry);
             assertThat(registry.get("shangliang.ballots.open").gauge().value()).isNaN();
             assertThat(registry.get("shangliang.ballot.turnout.ratio").gauge().value()).isNaN();
         }
