@@ -1,0 +1,81 @@
+package org.shangliang.benchmarks;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+/**
+ * Issue 12's load benchmark, open model (arrivals at a fixed rate, whatever the answers take), each step
+ * first through the gateway, then straight to topic-service, so that {@link BenchmarkReport} can print
+ * the gateway's ratio: reading a topic, proposing, and a crowd of residents supporting one topic (each
+ * once). Rates and sizes are system properties ({@code -Drate=50 -Dseconds=30 -Dsupporters=4000
+ * -DsupportRate=50}); docs/benchmarks.md has the command and the figures.
+ */
+public class ApiLoadSimulation extends Simulation {
+
+    private static final LocalStackTarget STACK = LocalStackTarget.fromEnvironment();
+    private static final int RATE = Integer.getInteger("rate", 50);
+    private static final Duration STEP = Duration.ofSeconds(Integer.getInteger("seconds", 30));
+    private static final int SUPPORTERS = Integer.getInteger("supporters", 4000);
+    private static final int SUPPORT_RATE = Integer.getInteger("supportRate", 50);
+
+    private final String readTopic = STACK.propose(STACK.gateway, "越江新村31号楼加装电梯（压测阅读）");
+
+    private HttpProtocolBuilder to(String base) {
+        return http.baseUrl(base).acceptHeader("application/json").contentTypeHeader("application/json")
+                .acceptLanguageHeader("zh-CN");
+    }
+
+    private PopulationBuilder read(String via, String base) {
+        String name = "read a topic (" + via + ")";
+        return scenario(name).feed(listFeeder(STACK.residents("bench-reader", 1_000)).circular())
+                .exec(http(name).get("/api/topics/" + readTopic).header("Authorization", "Bearer #{token}")
+                        .check(status().is(200)))
+                .injectOpen(constantUsersPerSec(RATE).during(STEP)).protocols(to(base));
+    }
+
+    private PopulationBuilder propose(String via, String base) {
+        String name = "propose (" + via + ")";
+        List<Map<String, Object>> proposers = new ArrayList<>();
+        for (Map<String, Object> resident : STACK.residents("bench-proposer-" + via, 1_000)) {
+            proposers.add(Map.of("token", resident.get("token"), "n", proposers.size()));
+        }
+        return scenario(name).feed(listFeeder(proposers).circular())
+                .exec(http(name).post("/api/topics").header("Authorization", "Bearer #{token}")
+                        .body(io.gatling.javaapi.core.CoreDsl.StringBody("""
+                                {"title": "31号楼晾衣架第#{n}号提议", "description": "负载测试：居民提出的议题。", "category": "OTHER", "scope": "yuejiang/yuejiang-xincun/31"}"""))
+                        .check(status().is(201)))
+                .injectOpen(constantUsersPerSec(RATE).during(STEP)).protocols(to(base));
+    }
+
+    private PopulationBuilder support(String via, String base) {
+        String name = "support one topic (" + via + ")";
+        String topic = STACK.propose(base, "越江新村31号楼充电车棚（压测联名，" + via + "）");
+        return scenario(name).feed(listFeeder(STACK.residents("bench-supporter-" + via, SUPPORTERS)).queue())
+                .exec(http(name).post("/api/topics/" + topic + "/supports").header("Authorization", "Bearer #{token}")
+                        .check(status().is(201)))
+                .injectOpen(constantUsersPerSec(SUPPORT_RATE).during(Duration.ofMillis(SUPPORTERS * 1000L / SUPPORT_RATE)))
+                .protocols(to(base));
+    }
+
+    {
+        // a short warm-up straight to the service, so the gateway's run does not pay for compiling its hot code
+        PopulationBuilder warmUp = scenario("warm-up").feed(listFeeder(STACK.residents("bench-warm", 100)).circular())
+                .exec(http("warm-up").get("/api/topics/" + readTopic).header("Authorization", "Bearer #{token}"))
+                .injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(10))).protocols(to(STACK.topics));
+        setUp(warmUp.andThen(read("gateway", STACK.gateway)).andThen(read("direct", STACK.topics))
+                .andThen(propose("gateway", STACK.gateway)).andThen(propose("direct", STACK.topics))
+                .andThen(support("gateway", STACK.gateway)).andThen(support("direct", STACK.topics)));
+    }
+}

@@ -1,0 +1,136 @@
+package org.shangliang.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * The running local stack a benchmark loads: its ports (the same variables as {@code ./shangliang start}:
+ * {@code GATEWAY_PORT}, {@code TOPIC_SERVICE_PORT}, ...) and residents' tokens. Thousands of distinct
+ * residents cannot sign in through the demo accounts, so their tokens are signed with the stack's own key
+ * ({@code $SHANGLIANG_DATA/gateway/jwt-signing-key.json}), with the issuer and audience of a token the
+ * stack issued to a demo account: the gateway and the services accept them as they accept any of its tokens.
+ */
+final class LocalStackTarget {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final String gateway;
+    final String topics;
+    private final RSAKey key;
+    private final String issuer;
+    private final String audience;
+
+    private LocalStackTarget(String gateway, String topics, RSAKey key, String issuer, String audience) {
+        this.gateway = gateway;
+        this.topics = topics;
+        this.key = key;
+        this.issuer = issuer;
+        this.audience = audience;
+    }
+
+    static LocalStackTarget fromEnvironment() {
+        String gateway = "http://127.0.0.1:" + env("GATEWAY_PORT", "8080");
+        String topics = "http://127.0.0.1:" + env("TOPIC_SERVICE_PORT", "8081");
+        Path keyFile = Path.of(env("SHANGLIANG_DATA", "../.data"), "gateway", "jwt-signing-key.json");
+        try {
+            RSAKey key = RSAKey.parse(Files.readString(keyFile));
+            String demo = post(gateway, "/auth/token", null,
+                    "{\"username\":\"li.xiulan\",\"password\":\"demo2026\"}", 200);
+            JWTClaimsSet issued = SignedJWT.parse(field(demo, "accessToken")).getJWTClaimsSet();
+            return new LocalStackTarget(gateway, topics, key, issued.getIssuer(), issued.getAudience().get(0));
+        } catch (IOException | java.text.ParseException e) {
+            throw new IllegalStateException("Start the local stack first (./shangliang start; see docs/benchmarks.md): "
+                    + "no signing key at " + keyFile.toAbsolutePath() + " or no gateway at " + gateway, e);
+        }
+    }
+
+    /** {@code count} residents of 越江新村 building 31 (flats 101, 102, ...), each with its own token. */
+    List<Map<String, Object>> residents(String prefix, int count) {
+        List<Map<String, Object>> residents = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String flat = "yuejiang/yuejiang-xincun/31/" + (1 + i % 3) + "/" + (101 + i / 3);
+            residents.add(Map.of("token", token(prefix + "-" + i, "居民" + i, flat)));
+        }
+        return residents;
+    }
+
+    String token(String subject, String name, String home) {
+        Instant now = Instant.now();
+        var claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer).audience(audience)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(2))))
+                .jwtID(UUID.randomUUID().toString()).claim("name", name).claim("roles", List.of("RESIDENT"))
+                .claim("community", "yuejiang").claim("home", home).build();
+        try {
+            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new topic proposed at {@code base} (the gateway or topic-service); its id. */
+    String propose(String base, String title) {
+        String answer = post(base, "/api/topics", token("bench-proposer-" + UUID.randomUUID(), "压测提议人",
+                        "yuejiang/yuejiang-xincun/31/3/601"), """
+                {"title": "%s", "description": "负载测试：居民联名支持。", "category": "ELEVATOR", "scope": "yuejiang/yuejiang-xincun/31/3"}"""
+                .formatted(title), 201);
+        return field(answer, "id");
+    }
+
+    static String post(String base, String path, String token, String json, int expected) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException("POST " + base + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + base + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("No " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
