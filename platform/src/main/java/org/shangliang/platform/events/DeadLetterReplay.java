@@ -1,6 +1,5 @@
 package org.shangliang.platform.events;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -10,11 +9,8 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.shangliang.platform.requestid.RequestId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 
@@ -37,15 +33,16 @@ public class DeadLetterReplay {
     }
 
     private final ConsumerFactory<String, byte[]> consumers;
-    private final EventDecoder decoder;
     private final EventSubscriptions subscriptions;
+    /** The same decoding, logging context and dispatch as the service's own consumer. */
+    private final EventRecordListener listener;
     private final String group;
 
     public DeadLetterReplay(ConsumerFactory<String, byte[]> consumers, EventDecoder decoder,
                             EventSubscriptions subscriptions, String group) {
         this.consumers = consumers;
-        this.decoder = decoder;
         this.subscriptions = subscriptions;
+        this.listener = new EventRecordListener(decoder, subscriptions);
         this.group = group;
     }
 
@@ -77,11 +74,11 @@ public class DeadLetterReplay {
                     if (record.offset() >= end.get(partition)) {
                         continue; // dead-lettered while this run was going: the next run takes it
                     }
-                    if (!group.equals(header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP))) {
+                    if (!group.equals(CloudEventHeaders.get(record.headers(), KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP))) {
                         others++;
                     } else {
                         try {
-                            apply(record);
+                            listener.onMessage(record);
                             applied++;
                         } catch (UndecodableEventException e) {
                             // no fix can make it readable: named in the log and passed over, never blocking the rest
@@ -101,26 +98,5 @@ public class DeadLetterReplay {
         log.info("Replayed {}: {} record(s) applied again by {}, {} of other services left alone, {} unreadable passed over",
                 dlt, applied, group, others, undecodable);
         return new Report(stream, applied, others, undecodable, null);
-    }
-
-    private void apply(ConsumerRecord<String, byte[]> record) {
-        var decoded = decoder.decode(record);
-        if (decoded.isEmpty()) {
-            return; // a type this version does not know: nothing to apply
-        }
-        EventEnvelope<?> event = decoded.get();
-        MDC.put(RequestId.MDC_KEY, event.requestId() == null ? "event:" + event.id() : event.requestId());
-        try {
-            subscriptions.dispatch(event);
-            log.info("Applied {} {} again from {}-{}@{}", event.type(), event.id(), record.topic(), record.partition(),
-                    record.offset());
-        } finally {
-            MDC.remove(RequestId.MDC_KEY);
-        }
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }
