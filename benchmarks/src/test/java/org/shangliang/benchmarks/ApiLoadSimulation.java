@@ -19,8 +19,9 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * Issue 12's load benchmark, open model (arrivals at a fixed rate, whatever the answers take), each step
  * first through the gateway, then straight to topic-service, so that {@link BenchmarkReport} can print
  * the gateway's ratio: reading a topic, proposing, and a crowd of residents supporting one topic (each
- * once). Rates and sizes are system properties ({@code -Drate=50 -Dseconds=30 -Dsupporters=4000
- * -DsupportRate=50}); docs/benchmarks.md has the command and the figures.
+ * once, each quarter of the crowd reported on its own). Rates, sizes and steps are system properties
+ * ({@code -Drate=50 -Dseconds=30 -Dsupporters=4000 -DsupportRate=50 -Dsteps=read,propose,support});
+ * docs/benchmarks.md has the command and the figures.
  */
 public class ApiLoadSimulation extends Simulation {
 
@@ -29,6 +30,8 @@ public class ApiLoadSimulation extends Simulation {
     private static final Duration STEP = Duration.ofSeconds(Integer.getInteger("seconds", 30));
     private static final int SUPPORTERS = Integer.getInteger("supporters", 4000);
     private static final int SUPPORT_RATE = Integer.getInteger("supportRate", 50);
+    /** Which steps run, in this order ({@code -Dsteps=support} runs only the supports). */
+    private static final List<String> STEPS = List.of(System.getProperty("steps", "read,propose,support").split(","));
 
     private final String readTopic = STACK.propose(STACK.gateway, "越江新村31号楼加装电梯（压测阅读）");
 
@@ -62,8 +65,15 @@ public class ApiLoadSimulation extends Simulation {
     private PopulationBuilder support(String via, String base) {
         String name = "support one topic (" + via + ")";
         String topic = STACK.propose(base, "越江新村31号楼充电车棚（压测联名，" + via + "）");
-        return scenario(name).feed(listFeeder(STACK.residents("bench-supporter-" + via, SUPPORTERS)).queue())
-                .exec(http(name).post("/api/topics/" + topic + "/supports").header("Authorization", "Bearer #{token}")
+        // each quarter of the crowd is its own row of the report: the last supports beside the first ones
+        List<Map<String, Object>> supporters = new ArrayList<>();
+        for (Map<String, Object> resident : STACK.residents("bench-supporter-" + via, SUPPORTERS)) {
+            int quarter = supporters.size() * 4 / SUPPORTERS;
+            String part = "supports " + (quarter * SUPPORTERS / 4 + 1) + "-" + ((quarter + 1) * SUPPORTERS / 4);
+            supporters.add(Map.of("token", resident.get("token"), "part", "support one topic, " + part + " (" + via + ")"));
+        }
+        return scenario(name).feed(listFeeder(supporters).queue())
+                .exec(http("#{part}").post("/api/topics/" + topic + "/supports").header("Authorization", "Bearer #{token}")
                         .check(status().is(201)))
                 .injectOpen(constantUsersPerSec(SUPPORT_RATE).during(Duration.ofMillis(SUPPORTERS * 1000L / SUPPORT_RATE)))
                 .protocols(to(base));
@@ -74,8 +84,21 @@ public class ApiLoadSimulation extends Simulation {
         PopulationBuilder warmUp = scenario("warm-up").feed(listFeeder(STACK.residents("bench-warm", 100)).circular())
                 .exec(http("warm-up").get("/api/topics/" + readTopic).header("Authorization", "Bearer #{token}"))
                 .injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(10))).protocols(to(STACK.topics));
-        setUp(warmUp.andThen(read("gateway", STACK.gateway)).andThen(read("direct", STACK.topics))
-                .andThen(propose("gateway", STACK.gateway)).andThen(propose("direct", STACK.topics))
-                .andThen(support("gateway", STACK.gateway)).andThen(support("direct", STACK.topics)));
+        List<PopulationBuilder> steps = new ArrayList<>();
+        if (STEPS.contains("read")) {
+            steps.addAll(List.of(read("gateway", STACK.gateway), read("direct", STACK.topics)));
+        }
+        if (STEPS.contains("propose")) {
+            steps.addAll(List.of(propose("gateway", STACK.gateway), propose("direct", STACK.topics)));
+        }
+        if (STEPS.contains("support")) {
+            steps.addAll(List.of(support("gateway", STACK.gateway), support("direct", STACK.topics)));
+        }
+        // nested, so that each step starts when the one before it has finished (siblings of andThen run at once)
+        PopulationBuilder chain = steps.get(steps.size() - 1);
+        for (int i = steps.size() - 2; i >= 0; i--) {
+            chain = steps.get(i).andThen(chain);
+        }
+        setUp(warmUp.andThen(chain));
     }
 }

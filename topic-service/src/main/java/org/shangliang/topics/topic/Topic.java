@@ -89,6 +89,14 @@ public class Topic extends OutboxAggregate {
     static final int FOLLOW_UP_AFTER_RATINGS = 5;
     static final BigDecimal FOLLOW_UP_BELOW_STARS = BigDecimal.valueOf(3);
 
+    /**
+     * A support given or withdrawn, numbered in the order the topic took it. The topic counts it at once;
+     * the resident's own document in {@code supports} ({@link Support}) is written right after the save and
+     * the change then leaves the topic again, so the topic document does not grow with its supporters.
+     */
+    public record SupportChange(long seq, String residentId, boolean supported, Instant at) {
+    }
+
     /** The turnout of the ballot that decided the topic; areas in hundredths of a m². */
     public record Turnout(long participatingOwners, long electorateOwners, long participatingAreaCents,
                           long electorateAreaCents) {
@@ -102,8 +110,11 @@ public class Topic extends OutboxAggregate {
     private TopicStatus status;
     private String proposerId;
     private String proposerName;
-    private List<String> supporterIds = new ArrayList<>();
     private int supportCount;
+    /** The number of the last support change ({@link SupportChange#seq()}). */
+    private long supportSeq;
+    /** Support changes counted here and not yet written to the {@code supports} collection: a handful at most. */
+    private List<SupportChange> supportChanges = new ArrayList<>();
     private int supportThreshold;
     private Instant thresholdReachedAt;
     private Review review;
@@ -139,8 +150,8 @@ public class Topic extends OutboxAggregate {
         topic.status = PROPOSED;
         topic.proposerId = proposerId;
         topic.proposerName = proposerName;
-        topic.supporterIds.add(proposerId);
         topic.supportCount = 1;
+        topic.supportChanges.add(new SupportChange(++topic.supportSeq, proposerId, true, now));
         topic.supportThreshold = supportThreshold;
         topic.createdAt = now;
         topic.updatedAt = now;
@@ -153,27 +164,32 @@ public class Topic extends OutboxAggregate {
 
     // ---- requests ----
 
-    void support(String residentId, Instant now) {
+    /**
+     * A resident supports the topic once. {@code stored} is what the resident's document in {@code supports}
+     * says (false when there is none); a change not yet written there counts over it.
+     */
+    void support(String residentId, boolean stored, Instant now) {
         requireUndecided("support");
-        if (supporterIds.contains(residentId)) {
+        if (supports(residentId, stored)) {
             throw TopicProblems.conflict("topic.already-supported", "You already support this topic");
         }
-        supporterIds.add(residentId);
-        supportCount = supporterIds.size();
+        supportChanges.add(new SupportChange(++supportSeq, residentId, true, now));
+        supportCount++;
         updatedAt = now;
         raise(new TopicSupported(id, community, residentId, supportCount, now));
         checkThreshold(now);
     }
 
-    void withdrawSupport(String residentId, Instant now) {
+    void withdrawSupport(String residentId, boolean stored, Instant now) {
         requireUndecided("withdraw a support");
         if (residentId.equals(proposerId)) {
             throw TopicProblems.conflict("topic.proposer-support", "The proposer's support cannot be withdrawn");
         }
-        if (!supporterIds.remove(residentId)) {
+        if (!supports(residentId, stored)) {
             throw TopicProblems.conflict("topic.not-supported", "You do not support this topic");
         }
-        supportCount = supporterIds.size();
+        supportChanges.add(new SupportChange(++supportSeq, residentId, false, now));
+        supportCount--;
         updatedAt = now;
         raise(new TopicSupportWithdrawn(id, community, residentId, supportCount, now));
     }
@@ -379,8 +395,22 @@ public class Topic extends OutboxAggregate {
                 : BigDecimal.valueOf(ratingSum).divide(BigDecimal.valueOf(ratingCount), 2, RoundingMode.HALF_UP);
     }
 
-    boolean isSupportedBy(String userId) {
-        return supporterIds.contains(userId);
+    /**
+     * Whether a resident supports the topic, given what the resident's document in {@code supports} says:
+     * the newest change not yet written there decides, if there is one.
+     */
+    boolean supports(String residentId, boolean stored) {
+        for (int i = supportChanges.size() - 1; i >= 0; i--) {
+            if (supportChanges.get(i).residentId().equals(residentId)) {
+                return supportChanges.get(i).supported();
+            }
+        }
+        return stored;
+    }
+
+    /** The support changes still to be written to the {@code supports} collection, oldest first. */
+    List<SupportChange> getSupportChanges() {
+        return supportChanges == null ? List.of() : List.copyOf(supportChanges);
     }
 
     public String getTitle() { return title; }

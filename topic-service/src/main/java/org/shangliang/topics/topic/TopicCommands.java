@@ -1,6 +1,9 @@
 package org.shangliang.topics.topic;
 
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -27,11 +30,14 @@ public class TopicCommands {
     private final TopicSettings settings;
     private final PlaceBook places;
     private final AggregateLocks locks = new AggregateLocks(256);
-    private final Counter supports;
+    private final Supports supports;
+    private final Counter supportsAccepted;
 
-    public TopicCommands(MongoTemplate mongo, Clock clock, TopicSettings settings, PlaceBook places, MeterRegistry meters) {
+    public TopicCommands(MongoTemplate mongo, Clock clock, TopicSettings settings, PlaceBook places, Supports supports,
+                         MeterRegistry meters) {
         this.mongo = mongo;
-        this.supports = meters.counter("shangliang.supports.accepted");
+        this.supports = supports;
+        this.supportsAccepted = meters.counter("shangliang.supports.accepted");
         this.places = places;
         this.clock = clock;
         this.settings = settings;
@@ -50,21 +56,45 @@ public class TopicCommands {
         Topic topic = Topic.propose(UUID.randomUUID().toString(), body.title().strip(),
                 body.description() == null ? "" : body.description().strip(), body.category(), body.scope(),
                 user.id(), user.name(), settings.thresholdOf(community), clock.instant());
-        return mongo.insert(topic);
+        Topic proposed = mongo.insert(topic);
+        supports.write(proposed);
+        return proposed;
     }
 
+    /** Load, change, save with its events (retried on a lost race), then write its support changes. */
     Topic change(String id, CurrentUser user, Consumer<Topic> change) {
         return locks.with(id, () -> Conflicts.retry(() -> {
             Topic topic = visible(id, user);
             change.accept(topic);
-            return mongo.save(topic);
+            Topic saved = mongo.save(topic);
+            supports.write(saved);
+            return saved;
         }));
     }
 
     /** A resident supports the topic; {@code shangliang_supports_accepted_total} counts it. */
     Topic support(String id, CurrentUser user) {
-        Topic supported = change(id, user, t -> t.support(user.id(), clock.instant()));
-        supports.increment();
+        Topic supported = change(id, user, t -> t.support(user.id(), supports.stored(id, user.id()), clock.instant()));
+        supportsAccepted.increment();
+        return supported;
+    }
+
+    void withdrawSupport(String id, CurrentUser user) {
+        change(id, user, t -> t.withdrawSupport(user.id(), supports.stored(id, user.id()), clock.instant()));
+    }
+
+    /** Of these topics, the ones the user supports: their documents, overruled by changes still on a topic. */
+    Set<String> supportedAmong(List<Topic> topics, CurrentUser user) {
+        if (user.id() == null || topics.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> stored = supports.storedAmong(topics.stream().map(Topic::getId).toList(), user.id());
+        Set<String> supported = new HashSet<>();
+        for (Topic topic : topics) {
+            if (topic.supports(user.id(), stored.contains(topic.getId()))) {
+                supported.add(topic.getId());
+            }
+        }
         return supported;
     }
 

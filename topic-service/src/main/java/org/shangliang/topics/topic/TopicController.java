@@ -94,8 +94,9 @@ class TopicController {
             home = user.home();
         }
         var names = names();
-        return queries.find(user, new TopicQueries.Filter(status, category, scope, home, q), page, size)
-                .map(t -> TopicView.of(t, user.id(), names));
+        var found = queries.find(user, new TopicQueries.Filter(status, category, scope, home, q), page, size);
+        Set<String> supported = commands.supportedAmong(found.items(), user);
+        return found.map(t -> TopicView.of(t, user.id(), supported.contains(t.getId()), names));
     }
 
     /** The near-duplicates of a title in a scope, for a client to show before proposing. */
@@ -109,7 +110,9 @@ class TopicController {
     Similar similar(@RequestParam @NotBlank @Size(max = 100) String title,
                     @RequestParam @NotBlank @Size(max = 200) String scope, CurrentUser user) {
         var names = names();
-        return new Similar(queries.similar(user, title, scope, 5).stream().map(t -> TopicView.of(t, user.id(), names))
+        List<Topic> similar = queries.similar(user, title, scope, 5);
+        Set<String> supported = commands.supportedAmong(similar, user);
+        return new Similar(similar.stream().map(t -> TopicView.of(t, user.id(), supported.contains(t.getId()), names))
                 .toList());
     }
 
@@ -123,7 +126,7 @@ class TopicController {
     @PreAuthorize("hasRole('RESIDENT')")
     @Operation(summary = "Support a topic (residents); 409 when already supported or the topic is decided")
     TopicView support(@PathVariable String id, CurrentUser user) {
-        return view(commands.support(id, user), user);
+        return TopicView.of(commands.support(id, user), user.id(), true, names());
     }
 
     @DeleteMapping("/{id}/supports")
@@ -131,7 +134,7 @@ class TopicController {
     @PreAuthorize("hasRole('RESIDENT')")
     @Operation(summary = "Withdraw one's support while the topic is undecided; the proposer's cannot be withdrawn")
     void withdrawSupport(@PathVariable String id, CurrentUser user) {
-        commands.change(id, user, t -> t.withdrawSupport(user.id(), commands.clock().instant()));
+        commands.withdrawSupport(id, user);
     }
 
     @PostMapping("/{id}/withdrawal")
@@ -223,7 +226,7 @@ class TopicController {
     }
 
     private TopicView view(Topic topic, CurrentUser user) {
-        return TopicView.of(topic, user.id(), names());
+        return TopicView.of(topic, user.id(), commands.supportedAmong(List.of(topic), user).contains(topic.getId()), names());
     }
 
     /** Place names in the caller's language, each community's roll read once per request. */

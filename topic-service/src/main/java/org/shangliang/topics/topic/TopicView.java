@@ -54,8 +54,8 @@ record TopicView(
     record MyRatingView(int stars, String comment, OffsetDateTime ratedAt) {
     }
 
-    /** {@code names} says what a scope is called in the caller's language ("越江新村 31号楼3单元"). */
-    static TopicView of(Topic t, String viewerId, UnaryOperator<String> names) {
+    /** {@code supportedByMe}: whether the viewer supports it ({@link TopicCommands#supportedAmong}); {@code names} says what a scope is called in the caller's language ("越江新村 31号楼3单元"). */
+    static TopicView of(Topic t, String viewerId, boolean supportedByMe, UnaryOperator<String> names) {
         var review = t.getReview() == null ? null : new ReviewView(t.getReview().decision(), t.getReview().reason(),
                 t.getReview().reviewerId(), ApiTime.of(t.getReview().reviewedAt()));
         var decision = t.getDecision() == null ? null : new DecisionView(t.getDecision().outcome(),
@@ -68,7 +68,7 @@ record TopicView(
                 .findFirst().map(r -> new MyRatingView(r.stars(), r.comment(), ApiTime.of(r.ratedAt()))).orElse(null);
         return new TopicView(t.getId(), t.getTitle(), t.getDescription(), t.getCategory(), t.getScope(),
                 names.apply(t.getScope()), t.getCommunity(), t.getStatus(), t.getProposerId(), t.getProposerName(), t.getSupportCount(),
-                t.getSupportThreshold(), t.isSupportedBy(viewerId), ApiTime.of(t.getCreatedAt()),
+                t.getSupportThreshold(), supportedByMe, ApiTime.of(t.getCreatedAt()),
                 ApiTime.of(t.getUpdatedAt()), review, decision, progress, satisfaction, t.getMeetingId(),
                 t.getBallotId(), mine);
     }

@@ -88,10 +88,10 @@ class TopicStatusMachineTest {
 
     /** Each request step, and the statuses it is allowed in. */
     private static final Map<String, Step> REQUESTS = Map.of(
-            "support", new Step(t -> t.support("zhang.weimin", T), EnumSet.of(PROPOSED, ACCEPTED, IN_DELIBERATION, VOTING)),
+            "support", new Step(t -> t.support("zhang.weimin", false, T), EnumSet.of(PROPOSED, ACCEPTED, IN_DELIBERATION, VOTING)),
             "withdraw a support", new Step(t -> {
-                t.support("zhang.weimin", T);
-                t.withdrawSupport("zhang.weimin", T);
+                t.support("zhang.weimin", false, T);
+                t.withdrawSupport("zhang.weimin", false, T);
             }, EnumSet.of(PROPOSED, ACCEPTED, IN_DELIBERATION, VOTING)),
             "withdraw", new Step(t -> t.withdraw("li.xiulan", T), EnumSet.of(PROPOSED)),
             "accept", new Step(t -> t.review(true, null, "wang.jianguo", T), EnumSet.of(PROPOSED)),
