@@ -20,12 +20,17 @@ public final class AggregateLocks {
     }
 
     public <T> T with(String aggregateId, Supplier<T> work) {
-        ReentrantLock lock = stripes[Math.floorMod(aggregateId.hashCode(), stripes.length)];
+        ReentrantLock lock = lockOf(aggregateId);
         lock.lock();
         try {
             return work.get();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The lock of this aggregate's stripe. */
+    ReentrantLock lockOf(String aggregateId) {
+        return stripes[Math.floorMod(aggregateId.hashCode(), stripes.length)];
     }
 }

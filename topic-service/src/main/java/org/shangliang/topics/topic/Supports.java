@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -29,6 +31,8 @@ class Supports implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(Supports.class);
 
+    private static final int DUPLICATE_KEY = 11000;
+
     private final MongoTemplate mongo;
 
     Supports(MongoTemplate mongo) {
@@ -39,6 +43,15 @@ class Supports implements SmartInitializingSingleton {
     boolean stored(String topicId, String residentId) {
         Support support = mongo.findById(Support.idOf(topicId, residentId), Support.class);
         return support != null && support.supported();
+    }
+
+    /** Of these residents, the ones the resident documents say support the topic. */
+    Set<String> storedAmongResidents(String topicId, Collection<String> residentIds) {
+        List<String> ids = residentIds.stream().distinct().map(r -> Support.idOf(topicId, r)).toList();
+        Set<String> supporting = new HashSet<>();
+        mongo.find(new Query(Criteria.where("_id").in(ids).and("supported").is(true)), Support.class)
+                .forEach(s -> supporting.add(s.residentId()));
+        return supporting;
     }
 
     /** Of these topics, the ones the resident supports as stored (pending changes are the topics' to add). */
@@ -63,18 +76,23 @@ class Supports implements SmartInitializingSingleton {
         if (changes.isEmpty()) {
             return;
         }
+        // one round trip for all of them; a change older than the document's is refused by its duplicate _id
+        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Support.class);
         long newest = 0;
         for (SupportChange change : changes) {
             String id = Support.idOf(topic.getId(), change.residentId());
-            try {
-                mongo.upsert(new Query(Criteria.where("_id").is(id).and("seq").lt(change.seq())),
-                        new Update().set("topicId", topic.getId()).set("residentId", change.residentId())
-                                .set("supported", change.supported()).set("seq", change.seq()).set("at", change.at()),
-                        Support.class);
-            } catch (DuplicateKeyException newerStored) {
-                // the document holds this change or a newer one already
-            }
+            writes.upsert(new Query(Criteria.where("_id").is(id).and("seq").lt(change.seq())),
+                    new Update().set("topicId", topic.getId()).set("residentId", change.residentId())
+                            .set("supported", change.supported()).set("seq", change.seq()).set("at", change.at()));
             newest = Math.max(newest, change.seq());
+        }
+        try {
+            writes.execute();
+        } catch (BulkOperationException e) {
+            if (e.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+                throw e;
+            }
+            // the documents that refused hold this change or a newer one already
         }
         mongo.updateFirst(new Query(Criteria.where("_id").is(topic.getId())),
                 new Update().pull("supportChanges", Query.query(Criteria.where("seq").lte(newest)).getQueryObject()),

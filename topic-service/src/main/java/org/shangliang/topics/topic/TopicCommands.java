@@ -1,6 +1,8 @@
 package org.shangliang.topics.topic;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +13,9 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.shangliang.contracts.Labels;
+import org.shangliang.platform.domain.Rejection;
 import org.shangliang.platform.outbox.AggregateLocks;
+import org.shangliang.platform.outbox.ChangeBatches;
 import org.shangliang.platform.outbox.Conflicts;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ProblemException;
@@ -30,6 +34,7 @@ public class TopicCommands {
     private final TopicSettings settings;
     private final PlaceBook places;
     private final AggregateLocks locks = new AggregateLocks(256);
+    private final ChangeBatches<SupportRequest> supportBatches = new ChangeBatches<>(locks);
     private final Supports supports;
     private final Counter supportsAccepted;
 
@@ -74,13 +79,54 @@ public class TopicCommands {
 
     /** A resident supports the topic; {@code shangliang_supports_accepted_total} counts it. */
     Topic support(String id, CurrentUser user) {
-        Topic supported = change(id, user, t -> t.support(user.id(), supports.stored(id, user.id()), clock.instant()));
+        Topic supported = supportBatches.submit(id, new SupportRequest(user, true), batch -> supportOrWithdraw(id, batch));
         supportsAccepted.increment();
         return supported;
     }
 
     void withdrawSupport(String id, CurrentUser user) {
-        change(id, user, t -> t.withdrawSupport(user.id(), supports.stored(id, user.id()), clock.instant()));
+        supportBatches.submit(id, new SupportRequest(user, false), batch -> supportOrWithdraw(id, batch));
+    }
+
+    /** One resident's support or its withdrawal, waiting to be applied with the others that arrived meanwhile. */
+    private record SupportRequest(CurrentUser user, boolean support) {
+    }
+
+    /**
+     * Supports and withdrawals of one topic that arrived together, applied in order to one loaded copy and
+     * saved once (a refused one, such as a second support, is refused alone), then written as documents.
+     */
+    private List<ChangeBatches.Outcome> supportOrWithdraw(String id, List<SupportRequest> batch) {
+        return Conflicts.retry(() -> {
+            Topic topic = mongo.findById(id, Topic.class);
+            Set<String> stored = supports.storedAmongResidents(id, batch.stream().map(r -> r.user().id()).toList());
+            Instant now = clock.instant();
+            List<ChangeBatches.Outcome> outcomes = new ArrayList<>(batch.size());
+            boolean changed = false;
+            for (SupportRequest request : batch) {
+                String resident = request.user().id();
+                try {
+                    if (topic == null || !request.user().canSee(topic.getCommunity())) {
+                        throw TopicProblems.notFound(id);
+                    }
+                    if (request.support()) {
+                        topic.support(resident, stored.contains(resident), now);
+                    } else {
+                        topic.withdrawSupport(resident, stored.contains(resident), now);
+                    }
+                    outcomes.add(null);
+                    changed = true;
+                } catch (Rejection | ProblemException refused) {
+                    outcomes.add(ChangeBatches.Outcome.refused(refused));
+                }
+            }
+            if (changed) {
+                Topic saved = mongo.save(topic);
+                supports.write(saved);
+                outcomes.replaceAll(o -> o == null ? ChangeBatches.Outcome.of(saved) : o);
+            }
+            return outcomes;
+        });
     }
 
     /** Of these topics, the ones the user supports: their documents, overruled by changes still on a topic. */
