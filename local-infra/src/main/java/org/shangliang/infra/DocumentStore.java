@@ -8,8 +8,6 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +30,7 @@ public final class DocumentStore implements AutoCloseable {
 
     /** A store that forgets everything when it stops. */
     public static DocumentStore inMemory(int port) {
-        return new DocumentStore(new MemoryBackend(), port);
+        return new DocumentStore(IdLookup.memoryBackend(), port);
     }
 
     /** A store that keeps its data in {@code file} (an H2 MVStore) across restarts. */
@@ -42,7 +40,7 @@ public final class DocumentStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new DocumentStore(new H2Backend(file.toAbsolutePath().toString()), port);
+        return new DocumentStore(IdLookup.h2Backend(file.toAbsolutePath().toString()), port);
     }
 
     public DocumentStore start() {

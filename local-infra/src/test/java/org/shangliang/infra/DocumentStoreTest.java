@@ -30,4 +30,42 @@ class DocumentStoreTest {
             assertThat(found.getString("title")).isEqualTo("31号楼3单元加装电梯");
         }
     }
+
+    /**
+     * Queries that fix {@code _id} beside other conditions go through the {@code _id} index ({@link IdLookup}) and
+     * still answer exactly what MongoDB answers: an optimistic save against a stale version changes nothing, an
+     * upsert whose condition fails on an existing id is a duplicate key, {@code $in} with a condition filters.
+     */
+    @Test
+    void queriesFixingAnIdBesideOtherConditionsAnswerAsMongoDbDoes() {
+        int port = Ports.free();
+        for (DocumentStore store : java.util.List.of(DocumentStore.inMemory(port), DocumentStore.persistent(dir.resolve("ids.mv"), Ports.free()))) {
+            try (store; var client = MongoClients.create(store.start().uri("topics"))) {
+                var supports = client.getDatabase("topics").getCollection("supports");
+                for (int i = 0; i < 50; i++) {
+                    supports.insertOne(new Document("_id", "t31:r" + i).append("supported", i % 2 == 0).append("seq", 5L).append("version", 1L));
+                }
+                var stale = supports.updateOne(new Document("_id", "t31:r2").append("version", 0L),
+                        new Document("$set", new Document("supported", false)));
+                assertThat(stale.getMatchedCount()).isZero();
+                var current = supports.updateOne(new Document("_id", "t31:r2").append("version", 1L),
+                        new Document("$set", new Document("supported", false)).append("$inc", new Document("version", 1L)));
+                assertThat(current.getModifiedCount()).isEqualTo(1);
+
+                var found = new java.util.ArrayList<String>();
+                supports.find(new Document("_id", new Document("$in", java.util.List.of("t31:r2", "t31:r3", "t31:r4", "t31:none")))
+                        .append("supported", true)).forEach(d -> found.add(d.getString("_id")));
+                assertThat(found).containsExactly("t31:r4");
+
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> supports.updateOne(
+                                new Document("_id", "t31:r4").append("seq", new Document("$lt", 3L)),
+                                new Document("$set", new Document("seq", 3L)), new com.mongodb.client.model.UpdateOptions().upsert(true)))
+                        .as("an older change does not replace a newer one").isInstanceOf(com.mongodb.MongoWriteException.class);
+                assertThat(supports.find(new Document("_id", "t31:r4")).first().getLong("seq")).isEqualTo(5L);
+                supports.updateOne(new Document("_id", "t31:new").append("seq", new Document("$lt", 3L)),
+                        new Document("$set", new Document("seq", 3L)), new com.mongodb.client.model.UpdateOptions().upsert(true));
+                assertThat(supports.countDocuments()).isEqualTo(51);
+            }
+        }
+    }
 }
