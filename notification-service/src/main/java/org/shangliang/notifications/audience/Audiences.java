@@ -1,8 +1,11 @@
 package org.shangliang.notifications.audience;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.data.annotation.Id;
@@ -17,6 +20,12 @@ import org.springframework.stereotype.Component;
  * Who is concerned by what, learnt from the events themselves: a topic's proposer and supporters, a
  * meeting's participants with an account and its registrants, a ballot's electorate. Every change is
  * one atomic set operation, so a redelivered event changes nothing.
+ *
+ * <p>An audience's description is one document ({@code topic/<id>}); its members are spread over
+ * {@value #MEMBER_BUCKETS} documents by a hash of the member's id ({@code topic/<id>#<n>}), so adding the
+ * 4,000th supporter rewrites a list of about 60, not one of 4,000, and a ballot's 50,000 owners are not
+ * one document near MongoDB's size limit. Members stored before the buckets, in the description
+ * document, still count and are removed from there too.
  */
 @Component
 public class Audiences {
@@ -25,6 +34,9 @@ public class Audiences {
     public record Audience(@Id String id, String title, String community, List<String> members, List<String> topicIds,
                            Instant closesAt) {
     }
+
+    /** How many documents hold one audience's members. */
+    static final int MEMBER_BUCKETS = 64;
 
     private final MongoTemplate mongo;
 
@@ -75,25 +87,41 @@ public class Audiences {
     /** Everyone in the electorate of any ballot on this topic (they hear of its ballots by the ballot's own notices). */
     public Set<String> ofBallotsOn(String topicId) {
         Set<String> all = new LinkedHashSet<>();
-        for (Audience ballot : mongo.find(new Query(Criteria.where("_id").regex("^ballot/").and("topicIds").is(topicId)),
-                Audience.class)) {
-            if (ballot.members() != null) {
-                all.addAll(ballot.members());
-            }
+        Query ballots = new Query(Criteria.where("_id").regex("^ballot/[^#]*$").and("topicIds").is(topicId));
+        ballots.fields().include("_id");
+        for (Audience ballot : mongo.find(ballots, Audience.class)) {
+            all.addAll(members(ballot.id()));
         }
         return all;
     }
 
-    public void add(String key, List<String> userIds) {
-        List<String> real = userIds.stream().filter(u -> u != null && !u.isBlank()).toList();
-        if (!real.isEmpty()) {
-            mongo.upsert(new Query(Criteria.where("_id").is(key)), new Update().addToSet("members").each(real.toArray()),
-                    Audience.class);
+    /** The document of the audience's members that holds this member. */
+    static String bucketOf(String key, String userId) {
+        return key + "#" + Math.floorMod(userId.hashCode(), MEMBER_BUCKETS);
+    }
+
+    private static List<String> buckets(String key) {
+        List<String> ids = new ArrayList<>(MEMBER_BUCKETS + 1);
+        ids.add(key);
+        for (int i = 0; i < MEMBER_BUCKETS; i++) {
+            ids.add(key + "#" + i);
         }
+        return ids;
+    }
+
+    public void add(String key, List<String> userIds) {
+        Map<String, List<String>> byBucket = new LinkedHashMap<>();
+        userIds.stream().filter(u -> u != null && !u.isBlank())
+                .forEach(u -> byBucket.computeIfAbsent(bucketOf(key, u), b -> new ArrayList<>()).add(u));
+        byBucket.forEach((bucket, members) -> mongo.upsert(new Query(Criteria.where("_id").is(bucket)),
+                new Update().addToSet("members").each(members.toArray()), Audience.class));
     }
 
     public void remove(String key, String userId) {
-        mongo.updateFirst(new Query(Criteria.where("_id").is(key)), new Update().pull("members", userId), Audience.class);
+        mongo.updateFirst(new Query(Criteria.where("_id").is(bucketOf(key, userId))), new Update().pull("members", userId),
+                Audience.class);
+        mongo.updateFirst(new Query(Criteria.where("_id").is(key).and("members").is(userId)), new Update().pull("members", userId),
+                Audience.class);
     }
 
     public String title(String key) {
@@ -110,9 +138,15 @@ public class Audiences {
         return all;
     }
 
+    /** Every member, from the audience's member documents (and its description, for members stored before them). */
     public List<String> members(String key) {
-        Audience audience = mongo.findById(key, Audience.class);
-        return audience == null || audience.members() == null ? List.of() : audience.members();
+        Set<String> all = new LinkedHashSet<>();
+        for (Audience part : mongo.find(new Query(Criteria.where("_id").in(buckets(key))), Audience.class)) {
+            if (part.members() != null) {
+                all.addAll(part.members());
+            }
+        }
+        return List.copyOf(all);
     }
 
 }
