@@ -2,6 +2,8 @@ package org.shangliang.gateway;
 
 import java.time.Duration;
 
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.shangliang.gateway.identity.IssuerProperties;
@@ -15,6 +17,8 @@ import org.shangliang.gateway.web.RequestIdFilter;
 import org.shangliang.gateway.web.TrailingSlashFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4jBulkheadConfigurationBuilder;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.MessageSource;
@@ -66,6 +70,15 @@ public class GatewayConfiguration {
         };
     }
 
+    /** Every service's bulkhead: {@code shangliang.gateway.resilience.concurrent-calls} in flight, no waiting. */
+    @Bean
+    public Customizer<ReactiveResilience4jBulkheadProvider> bulkheads(ResilienceProperties resilience) {
+        return provider -> provider.configureDefault(id -> new Resilience4jBulkheadConfigurationBuilder()
+                .bulkheadConfig(BulkheadConfig.custom().maxConcurrentCalls(resilience.concurrentCalls())
+                        .maxWaitDuration(Duration.ZERO).build())
+                .build());
+    }
+
     private static Resilience4JConfigBuilder.Resilience4JCircuitBreakerConfiguration breaker(String id,
             ResilienceProperties resilience, Duration timeout) {
         return new Resilience4JConfigBuilder(id).timeLimiterConfig(timeLimit(timeout))
@@ -84,6 +97,8 @@ public class GatewayConfiguration {
                 .waitDurationInOpenState(resilience.openFor())
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                // a full bulkhead says the gateway has enough in flight, not that the service fails
+                .ignoreExceptions(BulkheadFullException.class)
                 .build();
     }
 }

@@ -69,4 +69,20 @@ class ResilienceTest extends GatewayTestSupport {
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(TOPICS.received).hasSize(1);
     }
+
+    @Test
+    void aCrowdOfCallsToASlowButWorkingServiceIsAllAnswered() throws Exception {
+        TOPICS.delay = Duration.ofMillis(400);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(60);
+        List<java.util.concurrent.Callable<Integer>> crowd = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            crowd.add(() -> call("GET", "/api/topics", token("RESIDENT")).statusCode());
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var answer : pool.invokeAll(crowd)) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).as("60 at once is within the bulkhead (Resilience4j's default of 25 refused 35)").containsOnly(200);
+    }
 }
