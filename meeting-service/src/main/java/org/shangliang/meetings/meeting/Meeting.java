@@ -16,6 +16,7 @@ import org.shangliang.contracts.meeting.Participant;
 import org.shangliang.contracts.meeting.RegistrationAdded;
 import org.shangliang.contracts.meeting.RegistrationCancelled;
 import org.shangliang.platform.domain.Rejection;
+import org.shangliang.platform.membership.MemberChanges;
 import org.shangliang.platform.outbox.OutboxAggregate;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
@@ -50,7 +51,10 @@ public class Meeting extends OutboxAggregate {
     private Status status;
     private int sequence;
     private int remindedSequence = -1;
-    private List<String> registrants = new ArrayList<>();
+    /** Residents registered; each is also the resident's own document in {@code registrations} ({@link Registrations}). */
+    private int registeredCount;
+    /** Registrations made or cancelled, counted here and not yet written as documents: a handful at most. */
+    private MemberChanges registrationChanges = new MemberChanges();
     private Minutes minutes;
     private List<Outcome> outcomes;
     private String cancellationReason;
@@ -112,29 +116,45 @@ public class Meeting extends OutboxAggregate {
         raise(new MeetingCancelled(id, community, title, topicIds, reason, now));
     }
 
-    void register(String residentId, Instant now) {
+    /**
+     * A resident registers once while there is room. {@code stored} is what the resident's document in
+     * {@code registrations} says (false when there is none); a change not yet written there counts over it.
+     */
+    void register(String residentId, boolean stored, Instant now) {
         requireScheduled("register");
         if (!now.isBefore(endsAt)) {
             throw Rejection.conflict("meeting.over", "The meeting is over");
         }
-        if (registrants.contains(residentId)) {
+        if (registrationChanges.isMember(residentId, stored)) {
             throw Rejection.conflict("meeting.already-registered", "You are registered already");
         }
-        if (registrants.size() >= capacity) {
+        if (registeredCount >= capacity) {
             throw Rejection.conflict("meeting.full", "The meeting is full", capacity).with("capacity", capacity);
         }
-        registrants.add(residentId);
+        registrationChanges.add(residentId, true, now);
+        registeredCount++;
         updatedAt = now;
-        raise(new RegistrationAdded(id, community, topicIds, residentId, registrants.size(), now));
+        raise(new RegistrationAdded(id, community, topicIds, residentId, registeredCount, now));
     }
 
-    void unregister(String residentId, Instant now) {
+    void unregister(String residentId, boolean stored, Instant now) {
         requireScheduled("cancel a registration");
-        if (!registrants.remove(residentId)) {
+        if (!registrationChanges.isMember(residentId, stored)) {
             throw Rejection.conflict("meeting.not-registered", "You are not registered");
         }
+        registrationChanges.add(residentId, false, now);
+        registeredCount--;
         updatedAt = now;
-        raise(new RegistrationCancelled(id, community, topicIds, residentId, registrants.size(), now));
+        raise(new RegistrationCancelled(id, community, topicIds, residentId, registeredCount, now));
+    }
+
+    /** Whether a resident is registered, given what the resident's document says. */
+    boolean isRegistered(String residentId, boolean stored) {
+        return registrationChanges.isMember(residentId, stored);
+    }
+
+    MemberChanges registrationChanges() {
+        return registrationChanges;
     }
 
     void recordMinutes(String summary, List<Opinion> opinions, String by, Instant now) {
@@ -201,7 +221,7 @@ public class Meeting extends OutboxAggregate {
     public List<Participant> getParticipants() { return participants; }
     public Status getStatus() { return status; }
     public int getSequence() { return sequence; }
-    public List<String> getRegistrants() { return List.copyOf(registrants); }
+    public int getRegisteredCount() { return registeredCount; }
     public Minutes getMinutes() { return minutes; }
     public List<Outcome> getOutcomes() { return outcomes; }
     public String getCancellationReason() { return cancellationReason; }

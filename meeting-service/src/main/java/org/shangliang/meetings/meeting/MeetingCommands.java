@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -42,8 +44,11 @@ public class MeetingCommands {
     private final Clock clock;
     private final AggregateLocks meetingLocks = new AggregateLocks(128);
 
-    MeetingCommands(MongoTemplate mongo, AgendaTopics agenda, LockProvider locks, Clock clock) {
+    private final Registrations registrations;
+
+    MeetingCommands(MongoTemplate mongo, AgendaTopics agenda, LockProvider locks, Clock clock, Registrations registrations) {
         this.mongo = mongo;
+        this.registrations = registrations;
         this.agenda = agenda;
         this.locks = locks;
         this.clock = clock;
@@ -82,12 +87,43 @@ public class MeetingCommands {
         }));
     }
 
+    /** Load, change, save with its events (retried on a lost race), then write its registration changes. */
     Meeting change(String id, CurrentUser user, Consumer<Meeting> change) {
         return meetingLocks.with(id, () -> Conflicts.retry(() -> {
             Meeting meeting = visible(id, user);
             change.accept(meeting);
-            return mongo.save(meeting);
+            Meeting saved = mongo.save(meeting);
+            registrations.write(saved);
+            return saved;
         }));
+    }
+
+    Meeting register(String id, CurrentUser user) {
+        return change(id, user, m -> m.register(user.id(), registrations.stored(id, user.id()), clock.instant()));
+    }
+
+    void unregister(String id, CurrentUser user) {
+        change(id, user, m -> m.unregister(user.id(), registrations.stored(id, user.id()), clock.instant()));
+    }
+
+    /** Of these meetings, the ones the user is registered for: their documents, overruled by changes still on a meeting. */
+    Set<String> registeredAmong(List<Meeting> meetings, CurrentUser user) {
+        if (user.id() == null || meetings.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> stored = registrations.storedAmong(meetings.stream().map(Meeting::getId).toList(), user.id());
+        Set<String> registered = new HashSet<>();
+        for (Meeting meeting : meetings) {
+            if (meeting.isRegistered(user.id(), stored.contains(meeting.getId()))) {
+                registered.add(meeting.getId());
+            }
+        }
+        return registered;
+    }
+
+    /** The meeting as the user sees it. */
+    MeetingView view(Meeting meeting, CurrentUser user) {
+        return MeetingView.of(meeting, registeredAmong(List.of(meeting), user).contains(meeting.getId()));
     }
 
     public Meeting visible(String id, CurrentUser user) {

@@ -52,7 +52,7 @@ class MeetingController {
             + "overlap at one location (409 naming the other)")
     ResponseEntity<MeetingView> schedule(@Valid @RequestBody MeetingRequests.NewMeeting body, CurrentUser user) {
         Meeting meeting = commands.schedule(body, user);
-        return ResponseEntity.created(URI.create("/api/meetings/" + meeting.getId())).body(MeetingView.of(meeting, user.id()));
+        return ResponseEntity.created(URI.create("/api/meetings/" + meeting.getId())).body(commands.view(meeting, user));
     }
 
     @GetMapping
@@ -61,27 +61,28 @@ class MeetingController {
                                    @RequestParam(required = false) OffsetDateTime to,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, CurrentUser user) {
-        return queries.find(user, topicId, from == null ? null : from.toInstant(), to == null ? null : to.toInstant(),
-                        page, size)
-                .map(m -> MeetingView.of(m, user.id()));
+        var found = queries.find(user, topicId, from == null ? null : from.toInstant(), to == null ? null : to.toInstant(),
+                page, size);
+        var registered = commands.registeredAmong(found.items(), user);
+        return found.map(m -> MeetingView.of(m, registered.contains(m.getId())));
     }
 
     @GetMapping("/{id}")
     MeetingView get(@PathVariable String id, CurrentUser user) {
-        return MeetingView.of(commands.visible(id, user), user.id());
+        return commands.view(commands.visible(id, user), user);
     }
 
     @PutMapping("/{id}/schedule")
     @PreAuthorize("hasRole('COMMITTEE')")
     MeetingView reschedule(@PathVariable String id, @Valid @RequestBody MeetingRequests.Schedule body, CurrentUser user) {
-        return MeetingView.of(commands.reschedule(id, body, user), user.id());
+        return commands.view(commands.reschedule(id, body, user), user);
     }
 
     @PostMapping("/{id}/cancellation")
     @PreAuthorize("hasRole('COMMITTEE')")
     MeetingView cancel(@PathVariable String id, @Valid @RequestBody MeetingRequests.Cancellation body, CurrentUser user) {
-        return MeetingView.of(commands.change(id, user, m -> m.cancel(body.reason().strip(), commands.clock().instant())),
-                user.id());
+        return commands.view(commands.change(id, user, m -> m.cancel(body.reason().strip(), commands.clock().instant())),
+                user);
     }
 
     @PostMapping("/{id}/registrations")
@@ -89,20 +90,20 @@ class MeetingController {
     @PreAuthorize("hasRole('RESIDENT')")
     @Operation(summary = "Register to attend; 409 when full or registered already")
     MeetingView register(@PathVariable String id, CurrentUser user) {
-        return MeetingView.of(commands.change(id, user, m -> m.register(user.id(), commands.clock().instant())), user.id());
+        return MeetingView.of(commands.register(id, user), true);
     }
 
     @DeleteMapping("/{id}/registrations")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('RESIDENT')")
     void unregister(@PathVariable String id, CurrentUser user) {
-        commands.change(id, user, m -> m.unregister(user.id(), commands.clock().instant()));
+        commands.unregister(id, user);
     }
 
     @GetMapping("/{id}/minutes")
     @Operation(summary = "The minutes as recorded (404 before they are)")
     MeetingView.MinutesView readMinutes(@PathVariable String id, CurrentUser user) {
-        MeetingView view = MeetingView.of(commands.visible(id, user), user.id());
+        MeetingView view = commands.view(commands.visible(id, user), user);
         if (view.minutes() == null) {
             throw ProblemException.notFound("Minutes", "of " + id);
         }
@@ -115,8 +116,8 @@ class MeetingController {
     MeetingView minutes(@PathVariable String id, @Valid @RequestBody MeetingRequests.MinutesRequest body, CurrentUser user) {
         List<Meeting.Opinion> opinions = body.opinions() == null ? List.of() : body.opinions().stream()
                 .map(o -> new Meeting.Opinion(o.speaker().strip(), o.affiliation().name(), o.content().strip())).toList();
-        return MeetingView.of(commands.change(id, user, m -> m.recordMinutes(body.summary().strip(), opinions, user.id(),
-                commands.clock().instant())), user.id());
+        return commands.view(commands.change(id, user, m -> m.recordMinutes(body.summary().strip(), opinions, user.id(),
+                commands.clock().instant())), user);
     }
 
     @PostMapping("/{id}/conclusion")
@@ -124,10 +125,10 @@ class MeetingController {
     @Operation(summary = "Conclude once started, with exactly one outcome per agenda topic: PUT_TO_VOTE (proposal and "
             + "ballot), CONSENSUS (proposal), NOT_FEASIBLE (reason) or FURTHER_STUDY")
     MeetingView conclude(@PathVariable String id, @Valid @RequestBody MeetingRequests.Conclusion body, CurrentUser user) {
-        return MeetingView.of(commands.change(id, user, m -> {
+        return commands.view(commands.change(id, user, m -> {
             var now = commands.clock().instant();
             var outcomes = conclusions.check(m, body, now);
             m.conclude(outcomes, user.id(), now);
-        }), user.id());
+        }), user);
     }
 }

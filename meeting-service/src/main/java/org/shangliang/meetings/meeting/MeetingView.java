@@ -34,12 +34,13 @@ record MeetingView(String id, String community, String title, List<String> topic
     record BallotView(BallotRule rule, OffsetDateTime opensAt, OffsetDateTime closesAt) {
     }
 
-    static MeetingView of(Meeting m, String viewerId) {
+    /** {@code registeredByMe}: whether the viewer is registered ({@link MeetingCommands#registeredAmong}). */
+    static MeetingView of(Meeting m, boolean registeredByMe) {
         var minutes = m.getMinutes() == null ? null : new MinutesView(m.getMinutes().summary(), m.getMinutes().opinions(),
                 m.getMinutes().recordedBy(), ApiTime.of(m.getMinutes().recordedAt()));
         return new MeetingView(m.getId(), m.getCommunity(), m.getTitle(), m.getTopicIds(), ApiTime.of(m.getStartsAt()),
-                ApiTime.of(m.getEndsAt()), m.getLocation(), m.getFormat(), m.getCapacity(), m.getRegistrants().size(),
-                m.getRegistrants().contains(viewerId), m.getParticipants(), m.getStatus(), m.getSequence(),
+                ApiTime.of(m.getEndsAt()), m.getLocation(), m.getFormat(), m.getCapacity(), m.getRegisteredCount(),
+                registeredByMe, m.getParticipants(), m.getStatus(), m.getSequence(),
                 m.getCancellationReason(), minutes,
                 m.getOutcomes() == null ? null : m.getOutcomes().stream().map(OutcomeView::of).toList(),
                 ApiTime.of(m.getCreatedAt()),

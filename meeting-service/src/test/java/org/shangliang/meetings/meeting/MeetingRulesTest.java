@@ -64,7 +64,7 @@ class MeetingRulesTest {
                 STARTS.plus(Duration.ofDays(1)).plus(Duration.ofHours(2)), "越江社区党群服务中心二楼", now),
                 Set.of(Stage.BEFORE_START, Stage.STARTED)));
         STEPS.put("cancel", new Step((m, now) -> m.cancel("改期另行通知", now), Set.of(Stage.BEFORE_START, Stage.STARTED)));
-        STEPS.put("register", new Step((m, now) -> m.register("chen.fang", now), Set.of(Stage.BEFORE_START, Stage.STARTED)));
+        STEPS.put("register", new Step((m, now) -> m.register("chen.fang", false, now), Set.of(Stage.BEFORE_START, Stage.STARTED)));
         STEPS.put("record minutes", new Step((m, now) -> m.recordMinutes("充分协商，达成一致", List.of(), "wang.jianguo", now),
                 Set.of(Stage.STARTED, Stage.CONCLUDED)));
         STEPS.put("conclude", new Step((m, now) -> m.conclude(List.of(consensus()), "wang.jianguo", now), Set.of(Stage.STARTED)));
@@ -95,23 +95,33 @@ class MeetingRulesTest {
     @Test
     void aFullMeetingOrOneRegisteredTwiceIsRefusedAndCancellingFreesTheSeat() {
         Meeting m = at(Stage.BEFORE_START);
-        m.register("chen.fang", BEFORE);
-        assertThat(catchThrowableOfType(Rejection.class, () -> m.register("chen.fang", BEFORE)).key())
+        m.register("chen.fang", false, BEFORE);
+        assertThat(catchThrowableOfType(Rejection.class, () -> m.register("chen.fang", false, BEFORE)).key())
                 .isEqualTo("meeting.already-registered");
-        m.register("zheng.haibo", BEFORE);
-        Rejection full = catchThrowableOfType(Rejection.class, () -> m.register("sun.lihua", BEFORE));
+        m.register("zheng.haibo", false, BEFORE);
+        Rejection full = catchThrowableOfType(Rejection.class, () -> m.register("sun.lihua", false, BEFORE));
         assertThat(full.key()).isEqualTo("meeting.full");
         assertThat(full.properties()).containsEntry("capacity", 2);
-        m.unregister("chen.fang", BEFORE);
-        assertThatCode(() -> m.register("sun.lihua", BEFORE)).doesNotThrowAnyException();
-        assertThat(catchThrowableOfType(Rejection.class, () -> m.unregister("chen.fang", BEFORE)).key())
+        m.unregister("chen.fang", false, BEFORE);
+        assertThatCode(() -> m.register("sun.lihua", false, BEFORE)).doesNotThrowAnyException();
+        assertThat(catchThrowableOfType(Rejection.class, () -> m.unregister("chen.fang", false, BEFORE)).key())
                 .isEqualTo("meeting.not-registered");
+    }
+
+    @Test
+    void aRegistrationStoredAsItsOwnDocumentCountsLikeOneStillOnTheMeeting() {
+        Meeting m = at(Stage.BEFORE_START);
+        assertThat(catchThrowableOfType(Rejection.class, () -> m.register("chen.fang", true, BEFORE)).key())
+                .as("stored as registered").isEqualTo("meeting.already-registered");
+        m.unregister("chen.fang", true, BEFORE);
+        assertThat(m.isRegistered("chen.fang", true)).as("the cancellation not yet written overrules the document").isFalse();
+        assertThat(m.registrationChanges().pending()).extracting(c -> c.seq()).containsExactly(1L);
     }
 
     @Test
     void nobodyRegistersForAMeetingThatIsOverAndNothingIsDecidedBeforeItStarts() {
         Meeting m = at(Stage.BEFORE_START);
-        assertThat(catchThrowableOfType(Rejection.class, () -> m.register("chen.fang", STARTS.plus(Duration.ofHours(3))))
+        assertThat(catchThrowableOfType(Rejection.class, () -> m.register("chen.fang", false, STARTS.plus(Duration.ofHours(3))))
                 .key()).isEqualTo("meeting.over");
         Rejection early = catchThrowableOfType(Rejection.class, () -> m.conclude(List.of(consensus()), "wang.jianguo", BEFORE));
         assertThat(early.key()).isEqualTo("meeting.not-started");

@@ -38,6 +38,7 @@ import org.shangliang.contracts.topic.TopicSupported;
 import org.shangliang.contracts.topic.TopicThresholdReached;
 import org.shangliang.contracts.vote.BallotClosed;
 import org.shangliang.platform.domain.Rejection;
+import org.shangliang.platform.membership.MemberChanges;
 import org.shangliang.platform.outbox.OutboxAggregate;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
@@ -89,14 +90,6 @@ public class Topic extends OutboxAggregate {
     static final int FOLLOW_UP_AFTER_RATINGS = 5;
     static final BigDecimal FOLLOW_UP_BELOW_STARS = BigDecimal.valueOf(3);
 
-    /**
-     * A support given or withdrawn, numbered in the order the topic took it. The topic counts it at once;
-     * the resident's own document in {@code supports} ({@link Support}) is written right after the save and
-     * the change then leaves the topic again, so the topic document does not grow with its supporters.
-     */
-    public record SupportChange(long seq, String residentId, boolean supported, Instant at) {
-    }
-
     /** The turnout of the ballot that decided the topic; areas in hundredths of a m². */
     public record Turnout(long participatingOwners, long electorateOwners, long participatingAreaCents,
                           long electorateAreaCents) {
@@ -111,10 +104,11 @@ public class Topic extends OutboxAggregate {
     private String proposerId;
     private String proposerName;
     private int supportCount;
-    /** The number of the last support change ({@link SupportChange#seq()}). */
-    private long supportSeq;
-    /** Support changes counted here and not yet written to the {@code supports} collection: a handful at most. */
-    private List<SupportChange> supportChanges = new ArrayList<>();
+    /**
+     * Supports given or withdrawn, counted here and not yet written as the residents' own documents in
+     * {@code supports} ({@link Supports}): a handful at most, so the topic does not grow with its supporters.
+     */
+    private MemberChanges supportChanges = new MemberChanges();
     private int supportThreshold;
     private Instant thresholdReachedAt;
     private Review review;
@@ -151,7 +145,7 @@ public class Topic extends OutboxAggregate {
         topic.proposerId = proposerId;
         topic.proposerName = proposerName;
         topic.supportCount = 1;
-        topic.supportChanges.add(new SupportChange(++topic.supportSeq, proposerId, true, now));
+        topic.supportChanges.add(proposerId, true, now);
         topic.supportThreshold = supportThreshold;
         topic.createdAt = now;
         topic.updatedAt = now;
@@ -173,7 +167,7 @@ public class Topic extends OutboxAggregate {
         if (supports(residentId, stored)) {
             throw TopicProblems.conflict("topic.already-supported", "You already support this topic");
         }
-        supportChanges.add(new SupportChange(++supportSeq, residentId, true, now));
+        supportChanges.add(residentId, true, now);
         supportCount++;
         updatedAt = now;
         raise(new TopicSupported(id, community, residentId, supportCount, now));
@@ -188,7 +182,7 @@ public class Topic extends OutboxAggregate {
         if (!supports(residentId, stored)) {
             throw TopicProblems.conflict("topic.not-supported", "You do not support this topic");
         }
-        supportChanges.add(new SupportChange(++supportSeq, residentId, false, now));
+        supportChanges.add(residentId, false, now);
         supportCount--;
         updatedAt = now;
         raise(new TopicSupportWithdrawn(id, community, residentId, supportCount, now));
@@ -400,17 +394,12 @@ public class Topic extends OutboxAggregate {
      * the newest change not yet written there decides, if there is one.
      */
     boolean supports(String residentId, boolean stored) {
-        for (int i = supportChanges.size() - 1; i >= 0; i--) {
-            if (supportChanges.get(i).residentId().equals(residentId)) {
-                return supportChanges.get(i).supported();
-            }
-        }
-        return stored;
+        return supportChanges.isMember(residentId, stored);
     }
 
-    /** The support changes still to be written to the {@code supports} collection, oldest first. */
-    List<SupportChange> getSupportChanges() {
-        return supportChanges == null ? List.of() : List.copyOf(supportChanges);
+    /** The support changes still to be written to the {@code supports} collection. */
+    MemberChanges supportChanges() {
+        return supportChanges;
     }
 
     public String getTitle() { return title; }

@@ -11,7 +11,7 @@ import org.shangliang.contracts.topic.TopicSupportWithdrawn;
 import org.shangliang.contracts.topic.TopicSupported;
 import org.shangliang.contracts.topic.TopicThresholdReached;
 import org.shangliang.platform.domain.Rejection;
-import org.shangliang.topics.topic.Topic.SupportChange;
+import org.shangliang.platform.membership.MemberChanges.Change;
 
 /**
  * Supports (联名), without Spring: who may support, the count, the threshold announced once, and the
@@ -37,7 +37,7 @@ class SupportRulesTest {
         t.support("zhao.lei", false, T);
 
         assertThat(t.getSupportCount()).isEqualTo(3);
-        assertThat(t.getSupportChanges()).extracting(SupportChange::seq, SupportChange::residentId, SupportChange::supported)
+        assertThat(t.supportChanges().pending()).extracting(Change::seq, Change::memberId, Change::member)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "li.xiulan", true),
                         org.assertj.core.groups.Tuple.tuple(2L, "zhang.weimin", true),
                         org.assertj.core.groups.Tuple.tuple(3L, "zhao.lei", true));
