@@ -51,7 +51,7 @@ public class Meeting extends OutboxAggregate {
     private Status status;
     private int sequence;
     private int remindedSequence = -1;
-    /** Residents registered; each is also the resident's own document in {@code registrations} ({@link Registrations}). */
+    /** Residents registered; each is also the resident's own document in {@code registrations} ({@link RegistrationStorage}). */
     private int registeredCount;
     /** Registrations made or cancelled, counted here and not yet written as documents: a handful at most. */
     private MemberChanges registrationChanges = new MemberChanges();

@@ -26,6 +26,7 @@ import org.shangliang.meetings.agenda.AgendaTopic;
 import org.shangliang.meetings.agenda.AgendaTopics;
 import org.shangliang.platform.domain.FieldProblem;
 import org.shangliang.platform.outbox.AggregateLocks;
+import org.shangliang.platform.membership.Memberships;
 import org.shangliang.platform.outbox.Conflicts;
 import org.shangliang.platform.security.CurrentUser;
 import org.shangliang.platform.web.ProblemException;
@@ -44,9 +45,9 @@ public class MeetingCommands {
     private final Clock clock;
     private final AggregateLocks meetingLocks = new AggregateLocks(128);
 
-    private final Registrations registrations;
+    private final Memberships registrations;
 
-    MeetingCommands(MongoTemplate mongo, AgendaTopics agenda, LockProvider locks, Clock clock, Registrations registrations) {
+    MeetingCommands(MongoTemplate mongo, AgendaTopics agenda, LockProvider locks, Clock clock, Memberships registrations) {
         this.mongo = mongo;
         this.registrations = registrations;
         this.agenda = agenda;
@@ -93,7 +94,7 @@ public class MeetingCommands {
             Meeting meeting = visible(id, user);
             change.accept(meeting);
             Meeting saved = mongo.save(meeting);
-            registrations.write(saved);
+            registrations.write(saved.getId(), saved.registrationChanges());
             return saved;
         }));
     }
@@ -108,17 +109,7 @@ public class MeetingCommands {
 
     /** Of these meetings, the ones the user is registered for: their documents, overruled by changes still on a meeting. */
     Set<String> registeredAmong(List<Meeting> meetings, CurrentUser user) {
-        if (user.id() == null || meetings.isEmpty()) {
-            return Set.of();
-        }
-        Set<String> stored = registrations.storedAmong(meetings.stream().map(Meeting::getId).toList(), user.id());
-        Set<String> registered = new HashSet<>();
-        for (Meeting meeting : meetings) {
-            if (meeting.isRegistered(user.id(), stored.contains(meeting.getId()))) {
-                registered.add(meeting.getId());
-            }
-        }
-        return registered;
+        return registrations.memberAmong(meetings, Meeting::getId, Meeting::registrationChanges, user.id());
     }
 
     /** The meeting as the user sees it. */

@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.shangliang.contracts.topic.TopicStatus;
 import org.shangliang.meetings.MeetingServiceTestSupport;
+import org.shangliang.platform.membership.Memberships;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -21,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RegistrationStorageTest extends MeetingServiceTestSupport {
 
     @Autowired
-    Registrations registrations;
+    Memberships registrations;
 
     private Document meetingDocument(String id) {
         return mongo.getCollection("meetings").find(eq("_id", id)).first();

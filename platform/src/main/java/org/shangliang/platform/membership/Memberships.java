@@ -6,8 +6,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import java.util.function.Function;
+
 import org.bson.Document;
+
 import org.shangliang.platform.membership.MemberChanges.Change;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
@@ -27,31 +33,70 @@ import org.springframework.data.mongodb.core.query.Update;
  * and decide membership, and the group's next write takes them. Each write only replaces an older change
  * ({@code seq}), so writing a change twice, late, or from two instances at once leaves the newest.
  */
-public final class Memberships {
+public final class Memberships implements SmartInitializingSingleton {
 
+    private static final Logger log = LoggerFactory.getLogger(Memberships.class);
     private static final int DUPLICATE_KEY = 11000;
+
+    /**
+     * Where a kind of membership lives.
+     *
+     * @param collection      the members' documents ({@code supports})
+     * @param groupCollection the groups ({@code topics})
+     * @param changesField    the groups' {@link MemberChanges} field ({@code supportChanges})
+     * @param listField       the list groups kept their members in before ({@code supporterIds}), moved at start
+     * @param countField      the groups' count of members ({@code supportCount}), set when a list is moved
+     */
+    public record Kind(String collection, String groupCollection, String changesField, String listField, String countField) {
+    }
 
     private final MongoTemplate mongo;
     private final String collection;
     private final String groupCollection;
     private final String changesField;
+    private final Kind kind;
 
-    /**
-     * @param collection      where the members' documents live ({@code supports})
-     * @param groupCollection where the groups live ({@code topics})
-     * @param changesField    the groups' {@link MemberChanges} field ({@code supportChanges})
-     */
-    public Memberships(MongoTemplate mongo, String collection, String groupCollection, String changesField) {
+    public Memberships(MongoTemplate mongo, Kind kind) {
         this.mongo = mongo;
-        this.collection = collection;
-        this.groupCollection = groupCollection;
-        this.changesField = changesField;
+        this.kind = kind;
+        this.collection = kind.collection();
+        this.groupCollection = kind.groupCollection();
+        this.changesField = kind.changesField();
     }
 
-    /** The index MongoDB uses to count a group's members; call once at start. */
-    public void ensureIndex() {
+    /**
+     * Before the service takes requests: the index MongoDB counts a group's members with, and the groups stored
+     * with a list of members moved over ({@link #moveLists}).
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
         mongo.indexOps(collection).createIndex(new Index().on("group", Sort.Direction.ASC).on("active", Sort.Direction.ASC)
                 .named("group_active"));
+        int moved = moveLists(kind.listField(), kind.countField());
+        if (moved > 0) {
+            log.info("The {} of {} {} moved from a list in the document into {}", kind.listField(), moved, groupCollection,
+                    collection);
+        }
+    }
+
+    /**
+     * Of these groups, the ids of those the member belongs to: the members' documents, overruled by changes
+     * still on a group ({@link MemberChanges#isMember}). One query for all of them.
+     */
+    public <G> Set<String> memberAmong(Collection<G> groups, Function<G, String> idOf, Function<G, MemberChanges> changesOf,
+                                       String memberId) {
+        if (memberId == null || groups.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> stored = storedGroupsAmong(groups.stream().map(idOf).toList(), memberId);
+        Set<String> member = new HashSet<>();
+        for (G group : groups) {
+            String id = idOf.apply(group);
+            if (changesOf.apply(group).isMember(memberId, stored.contains(id))) {
+                member.add(id);
+            }
+        }
+        return member;
     }
 
     static String idOf(String groupId, String memberId) {
@@ -131,7 +176,7 @@ public final class Memberships {
      * so no stale copy is saved over it. Run it before an instance takes requests; several instances doing it
      * at once write the same documents. Answers how many groups were moved.
      */
-    public int moveLists(String listField, String countField) {
+    int moveLists(String listField, String countField) {
         Query listed = new Query(Criteria.where(listField).exists(true));
         listed.fields().include(listField).include("createdAt");
         int moved = 0;

@@ -106,7 +106,7 @@ public class Topic extends OutboxAggregate {
     private int supportCount;
     /**
      * Supports given or withdrawn, counted here and not yet written as the residents' own documents in
-     * {@code supports} ({@link Supports}): a handful at most, so the topic does not grow with its supporters.
+     * {@code supports} ({@link SupportStorage}): a handful at most, so the topic does not grow with its supporters.
      */
     private MemberChanges supportChanges = new MemberChanges();
     private int supportThreshold;

@@ -3,7 +3,6 @@ package org.shangliang.topics.topic;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +13,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.shangliang.contracts.Labels;
 import org.shangliang.platform.domain.Rejection;
+import org.shangliang.platform.membership.Memberships;
 import org.shangliang.platform.outbox.AggregateLocks;
 import org.shangliang.platform.outbox.ChangeBatches;
 import org.shangliang.platform.outbox.Conflicts;
@@ -35,10 +35,10 @@ public class TopicCommands {
     private final PlaceBook places;
     private final AggregateLocks locks = new AggregateLocks(256);
     private final ChangeBatches<SupportRequest> supportBatches = new ChangeBatches<>(locks);
-    private final Supports supports;
+    private final Memberships supports;
     private final Counter supportsAccepted;
 
-    public TopicCommands(MongoTemplate mongo, Clock clock, TopicSettings settings, PlaceBook places, Supports supports,
+    public TopicCommands(MongoTemplate mongo, Clock clock, TopicSettings settings, PlaceBook places, Memberships supports,
                          MeterRegistry meters) {
         this.mongo = mongo;
         this.supports = supports;
@@ -62,7 +62,7 @@ public class TopicCommands {
                 body.description() == null ? "" : body.description().strip(), body.category(), body.scope(),
                 user.id(), user.name(), settings.thresholdOf(community), clock.instant());
         Topic proposed = mongo.insert(topic);
-        supports.write(proposed);
+        supports.write(proposed.getId(), proposed.supportChanges());
         return proposed;
     }
 
@@ -72,7 +72,7 @@ public class TopicCommands {
             Topic topic = visible(id, user);
             change.accept(topic);
             Topic saved = mongo.save(topic);
-            supports.write(saved);
+            supports.write(saved.getId(), saved.supportChanges());
             return saved;
         }));
     }
@@ -99,7 +99,7 @@ public class TopicCommands {
     private List<ChangeBatches.Outcome> supportOrWithdraw(String id, List<SupportRequest> batch) {
         return Conflicts.retry(() -> {
             Topic topic = mongo.findById(id, Topic.class);
-            Set<String> stored = supports.storedAmongResidents(id, batch.stream().map(r -> r.user().id()).toList());
+            Set<String> stored = supports.storedMembersAmong(id, batch.stream().map(r -> r.user().id()).toList());
             Instant now = clock.instant();
             List<ChangeBatches.Outcome> outcomes = new ArrayList<>(batch.size());
             boolean changed = false;
@@ -122,7 +122,7 @@ public class TopicCommands {
             }
             if (changed) {
                 Topic saved = mongo.save(topic);
-                supports.write(saved);
+                supports.write(saved.getId(), saved.supportChanges());
                 outcomes.replaceAll(o -> o == null ? ChangeBatches.Outcome.of(saved) : o);
             }
             return outcomes;
@@ -131,17 +131,7 @@ public class TopicCommands {
 
     /** Of these topics, the ones the user supports: their documents, overruled by changes still on a topic. */
     Set<String> supportedAmong(List<Topic> topics, CurrentUser user) {
-        if (user.id() == null || topics.isEmpty()) {
-            return Set.of();
-        }
-        Set<String> stored = supports.storedAmong(topics.stream().map(Topic::getId).toList(), user.id());
-        Set<String> supported = new HashSet<>();
-        for (Topic topic : topics) {
-            if (topic.supports(user.id(), stored.contains(topic.getId()))) {
-                supported.add(topic.getId());
-            }
-        }
-        return supported;
+        return supports.memberAmong(topics, Topic::getId, Topic::supportChanges, user.id());
     }
 
     /** The topic, or 404 when it does not exist or belongs to another community. */

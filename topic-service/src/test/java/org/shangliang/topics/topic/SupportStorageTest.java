@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.shangliang.contracts.topic.TopicCategory;
+import org.shangliang.platform.membership.Memberships;
 import org.shangliang.topics.TopicServiceTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,7 +34,7 @@ class SupportStorageTest extends TopicServiceTestSupport {
     MongoTemplate mongo;
 
     @Autowired
-    Supports supports;
+    Memberships supports;
 
     private Document topicDocument(String id) {
         return mongo.getCollection("topics").find(eq("_id", id)).first();
@@ -114,7 +115,7 @@ class SupportStorageTest extends TopicServiceTestSupport {
         Topic stale = Topic.propose(id, "越江新村31号楼晾衣架（迟到的写入）", "", TopicCategory.PUBLIC_FACILITY, BUILDING_31,
                 proposer, "居民", 5, Instant.now());
         stale.support(resident, false, Instant.now());
-        supports.write(stale);
+        supports.write(stale.getId(), stale.supportChanges());
 
         assertThat(supports.stored(id, resident)).as("the withdrawal stays").isFalse();
         assertThat(neighbour.get("/api/topics/" + id).body().get("supportedByMe").asBoolean()).isFalse();
