@@ -2,6 +2,7 @@ package org.shangliang.benchmarks;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -30,6 +31,8 @@ public class ApiLoadSimulation extends Simulation {
     private static final Duration STEP = Duration.ofSeconds(Integer.getInteger("seconds", 30));
     private static final int SUPPORTERS = Integer.getInteger("supporters", 4000);
     private static final int SUPPORT_RATE = Integer.getInteger("supportRate", 50);
+    /** A pause before each step, so that what the step before left queued (events, notifications) does not fall on it. */
+    private static final Duration SETTLE = Duration.ofSeconds(Integer.getInteger("settle", 10));
     /** Which steps run, in this order ({@code -Dsteps=support} runs only the supports). */
     private static final List<String> STEPS = List.of(System.getProperty("steps", "read,propose,support").split(","));
 
@@ -45,7 +48,7 @@ public class ApiLoadSimulation extends Simulation {
         return scenario(name).feed(listFeeder(STACK.residents("bench-reader", 1_000)).circular())
                 .exec(http(name).get("/api/topics/" + readTopic).header("Authorization", "Bearer #{token}")
                         .check(status().is(200)))
-                .injectOpen(constantUsersPerSec(RATE).during(STEP)).protocols(to(base));
+                .injectOpen(nothingFor(SETTLE), constantUsersPerSec(RATE).during(STEP)).protocols(to(base));
     }
 
     private PopulationBuilder propose(String via, String base) {
@@ -59,7 +62,7 @@ public class ApiLoadSimulation extends Simulation {
                         .body(io.gatling.javaapi.core.CoreDsl.StringBody("""
                                 {"title": "31号楼晾衣架第#{n}号提议", "description": "负载测试：居民提出的议题。", "category": "OTHER", "scope": "yuejiang/yuejiang-xincun/31"}"""))
                         .check(status().is(201)))
-                .injectOpen(constantUsersPerSec(RATE).during(STEP)).protocols(to(base));
+                .injectOpen(nothingFor(SETTLE), constantUsersPerSec(RATE).during(STEP)).protocols(to(base));
     }
 
     private PopulationBuilder support(String via, String base) {
@@ -75,15 +78,18 @@ public class ApiLoadSimulation extends Simulation {
         return scenario(name).feed(listFeeder(supporters).queue())
                 .exec(http("#{part}").post("/api/topics/" + topic + "/supports").header("Authorization", "Bearer #{token}")
                         .check(status().is(201)))
-                .injectOpen(constantUsersPerSec(SUPPORT_RATE).during(Duration.ofMillis(SUPPORTERS * 1000L / SUPPORT_RATE)))
+                .injectOpen(nothingFor(SETTLE), constantUsersPerSec(SUPPORT_RATE).during(Duration.ofMillis(SUPPORTERS * 1000L / SUPPORT_RATE)))
                 .protocols(to(base));
     }
 
     {
         // a short warm-up straight to the service, so the gateway's run does not pay for compiling its hot code
-        PopulationBuilder warmUp = scenario("warm-up").feed(listFeeder(STACK.residents("bench-warm", 100)).circular())
+        // (reads and supports: the support path's code is hot before the first measured support)
+        String warmTopic = STACK.propose(STACK.topics, "越江新村31号楼车棚（压测预热）");
+        PopulationBuilder warmUp = scenario("warm-up").feed(listFeeder(STACK.residents("bench-warm", 500)).queue())
                 .exec(http("warm-up").get("/api/topics/" + readTopic).header("Authorization", "Bearer #{token}"))
-                .injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(10))).protocols(to(STACK.topics));
+                .exec(http("warm-up support").post("/api/topics/" + warmTopic + "/supports").header("Authorization", "Bearer #{token}"))
+                .injectOpen(constantUsersPerSec(Math.min(RATE, 40)).during(Duration.ofSeconds(10))).protocols(to(STACK.topics));
         List<PopulationBuilder> steps = new ArrayList<>();
         if (STEPS.contains("read")) {
             steps.addAll(List.of(read("gateway", STACK.gateway), read("direct", STACK.topics)));
