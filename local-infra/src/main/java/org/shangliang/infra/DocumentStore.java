@@ -30,7 +30,7 @@ public final class DocumentStore implements AutoCloseable {
 
     /** A store that forgets everything when it stops. */
     public static DocumentStore inMemory(int port) {
-        return new DocumentStore(IdLookup.memoryBackend(), port);
+        return new DocumentStore(UniqueKeyLookup.memoryBackend(), port);
     }
 
     /** A store that keeps its data in {@code file} (an H2 MVStore) across restarts. */
@@ -40,7 +40,7 @@ public final class DocumentStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new DocumentStore(IdLookup.h2Backend(file.toAbsolutePath().toString()), port);
+        return new DocumentStore(UniqueKeyLookup.h2Backend(file.toAbsolutePath().toString()), port);
     }
 
     public DocumentStore start() {

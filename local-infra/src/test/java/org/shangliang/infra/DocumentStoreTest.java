@@ -32,7 +32,7 @@ class DocumentStoreTest {
     }
 
     /**
-     * Queries that fix {@code _id} beside other conditions go through the {@code _id} index ({@link IdLookup}) and
+     * Queries that fix {@code _id} beside other conditions go through the {@code _id} index ({@link UniqueKeyLookup}) and
      * still answer exactly what MongoDB answers: an optimistic save against a stale version changes nothing, an
      * upsert whose condition fails on an existing id is a duplicate key, {@code $in} with a condition filters.
      */
@@ -66,6 +66,31 @@ class DocumentStoreTest {
                         new Document("$set", new Document("seq", 3L)), new com.mongodb.client.model.UpdateOptions().upsert(true));
                 assertThat(supports.countDocuments()).isEqualTo(51);
             }
+        }
+    }
+
+    /** A query fixing every key of a unique compound index (an owner's elector of a ballot) beside other conditions. */
+    @Test
+    void queriesFixingTheKeysOfAUniqueIndexBesideOtherConditionsAnswerAsMongoDbDoes() {
+        try (DocumentStore store = DocumentStore.inMemory(Ports.free()).start(); var client = MongoClients.create(store.uri("votes"))) {
+            var electors = client.getDatabase("votes").getCollection("electors");
+            electors.createIndex(new Document("ballotId", 1).append("ownerId", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+            for (int i = 0; i < 200; i++) {
+                electors.insertOne(new Document("_id", "b1/holder-" + i).append("ballotId", i < 100 ? "b1" : "b2")
+                        .append("ownerId", "owner-" + (i % 100)).append("choice", i == 7 ? "FOR" : null).append("sealed", false));
+            }
+            var open = new Document("ballotId", "b1").append("ownerId", "owner-3").append("choice", null).append("sealed", false);
+            assertThat(electors.find(open).first().getString("_id")).isEqualTo("b1/holder-3");
+            var voted = electors.findOneAndUpdate(open, new Document("$set", new Document("choice", "AGAINST")));
+            assertThat(voted).isNotNull();
+            assertThat(electors.findOneAndUpdate(open, new Document("$set", new Document("choice", "FOR"))))
+                    .as("voted already: the condition no longer holds").isNull();
+            assertThat(electors.find(new Document("ballotId", "b1").append("ownerId", "owner-7").append("choice", null)).first())
+                    .isNull();
+            assertThat(electors.find(new Document("ballotId", "b2").append("ownerId", "owner-3")).first().getString("_id"))
+                    .isEqualTo("b1/holder-103");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> electors.insertOne(new Document("_id", "dup")
+                    .append("ballotId", "b1").append("ownerId", "owner-3"))).isInstanceOf(com.mongodb.MongoWriteException.class);
         }
     }
 }

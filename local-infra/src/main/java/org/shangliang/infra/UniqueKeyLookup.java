@@ -14,25 +14,27 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.KeyConstraintError;
 
 /**
- * The {@code _id} index of mongo-java-server, serving every query that fixes {@code _id} (a value or
- * {@code $in}) whatever else the query asks; the documents it finds are still matched against the whole
- * query. mongo-java-server uses an index only for a query naming exactly the index's keys, so
- * {@code {_id, version}} (every optimistic save), {@code {_id, seq: {$lt}}} and {@code {_id: {$in}, supported}}
- * scanned the whole collection: a cost real MongoDB, which uses the {@code _id} index for them, does
- * not have, and which grew with the collection. Results are the same; only the way to them changes.
+ * A unique index of mongo-java-server ({@code _id}'s, or one an entity declares, such as an elector's
+ * {@code {ballotId, ownerId}}), serving every query that fixes all of its keys (a value each, or for a
+ * one-key index also {@code $in}) whatever else the query asks; the documents it finds are still matched
+ * against the whole query. mongo-java-server uses an index only for a query naming exactly the index's keys,
+ * so {@code {_id, version}} (every optimistic save), {@code {_id, seq: {$lt}}} and {@code {ballotId, ownerId,
+ * choice: null, sealed: false}} (an owner's vote) scanned the whole collection: a cost real MongoDB, which
+ * uses the index for them, does not have, and which grew with the collection. Results are the same; only
+ * the way to them changes.
  */
-final class IdLookup<P> extends Index<P> {
-
-    private static final String ID = "_id";
+final class UniqueKeyLookup<P> extends Index<P> {
 
     private final Index<P> id;
+    private final List<String> keys;
 
-    private IdLookup(Index<P> id) {
-        super(id.getName(), id.getKeys(), false);
+    private UniqueKeyLookup(Index<P> id, List<IndexKey> keys, boolean sparse) {
+        super(id.getName(), id.getKeys(), sparse);
         this.id = id;
+        this.keys = keys.stream().map(IndexKey::getKey).toList();
     }
 
-    /** A backend in memory whose {@code _id} indexes are {@link IdLookup}s. */
+    /** A backend in memory whose unique indexes are {@link UniqueKeyLookup}s. */
     static MemoryBackend memoryBackend() {
         return new MemoryBackend() {
             @Override
@@ -41,14 +43,14 @@ final class IdLookup<P> extends Index<P> {
                     @Override
                     protected Index<Integer> openOrCreateUniqueIndex(String collection, String indexName, List<IndexKey> keys,
                                                                      boolean sparse) {
-                        return wrapId(super.openOrCreateUniqueIndex(collection, indexName, keys, sparse), keys);
+                        return new UniqueKeyLookup<>(super.openOrCreateUniqueIndex(collection, indexName, keys, sparse), keys, sparse);
                     }
                 };
             }
         };
     }
 
-    /** A backend in an H2 file whose {@code _id} indexes are {@link IdLookup}s. */
+    /** A backend in an H2 file whose unique indexes are {@link UniqueKeyLookup}s. */
     static H2Backend h2Backend(String file) {
         return new H2Backend(file) {
             @Override
@@ -57,37 +59,46 @@ final class IdLookup<P> extends Index<P> {
                     @Override
                     protected Index<Object> openOrCreateUniqueIndex(String collection, String indexName, List<IndexKey> keys,
                                                                     boolean sparse) {
-                        return wrapId(super.openOrCreateUniqueIndex(collection, indexName, keys, sparse), keys);
+                        return new UniqueKeyLookup<>(super.openOrCreateUniqueIndex(collection, indexName, keys, sparse), keys, sparse);
                     }
                 };
             }
         };
     }
 
-    private static <P> Index<P> wrapId(Index<P> index, List<IndexKey> keys) {
-        return keys.size() == 1 && ID.equals(keys.get(0).getKey()) ? new IdLookup<>(index) : index;
+    /**
+     * Whether the query fixes every key of the index beside anything else: a value each (not null, not an
+     * expression), or for a one-key index also a list of values ({@code $in}).
+     */
+    private boolean fixesKeys(Document query) {
+        for (String key : keys) {
+            Object value = query.get(key);
+            if (value == null || value instanceof java.util.regex.Pattern) {
+                return false;
+            }
+            if (value instanceof Document expression
+                    && !(keys.size() == 1 && expression.keySet().equals(java.util.Set.of("$in")))) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** Whether the query names one {@code _id} or a list of them ({@code $in}), beside anything else. */
-    private static boolean fixesId(Document query) {
-        Object value = query.get(ID);
-        if (value == null) {
-            return false;
-        }
-        if (value instanceof Document expression) {
-            return expression.keySet().equals(java.util.Set.of("$in"));
-        }
-        return !(value instanceof java.util.regex.Pattern);
+    /** The part of the query the index answers: its own keys. */
+    private Document keysOf(Document query) {
+        Document own = new Document();
+        keys.forEach(key -> own.put(key, query.get(key)));
+        return own;
     }
 
     @Override
     public boolean canHandle(Document query) {
-        return id.canHandle(query) || fixesId(query);
+        return id.canHandle(query) || fixesKeys(query);
     }
 
     @Override
     public Iterable<P> getPositions(Document query) {
-        return id.canHandle(query) ? id.getPositions(query) : id.getPositions(new Document(ID, query.get(ID)));
+        return id.canHandle(query) ? id.getPositions(query) : id.getPositions(keysOf(query));
     }
 
     @Override
