@@ -125,7 +125,7 @@ public class Meeting extends OutboxAggregate {
         if (!now.isBefore(endsAt)) {
             throw Rejection.conflict("meeting.over", "The meeting is over");
         }
-        if (registrationChanges.isMember(residentId, stored)) {
+        if (isRegistered(residentId, stored)) {
             throw Rejection.conflict("meeting.already-registered", "You are registered already");
         }
         if (registeredCount >= capacity) {
@@ -139,7 +139,7 @@ public class Meeting extends OutboxAggregate {
 
     void unregister(String residentId, boolean stored, Instant now) {
         requireScheduled("cancel a registration");
-        if (!registrationChanges.isMember(residentId, stored)) {
+        if (!isRegistered(residentId, stored)) {
             throw Rejection.conflict("meeting.not-registered", "You are not registered");
         }
         registrationChanges.add(residentId, false, now);

@@ -5,11 +5,9 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import java.util.function.Function;
 
 import org.bson.Document;
-
 import org.shangliang.platform.membership.MemberChanges.Change;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,16 +50,12 @@ public final class Memberships implements SmartInitializingSingleton {
 
     private final MongoTemplate mongo;
     private final String collection;
-    private final String groupCollection;
-    private final String changesField;
     private final Kind kind;
 
     public Memberships(MongoTemplate mongo, Kind kind) {
         this.mongo = mongo;
         this.kind = kind;
         this.collection = kind.collection();
-        this.groupCollection = kind.groupCollection();
-        this.changesField = kind.changesField();
     }
 
     /**
@@ -74,7 +68,7 @@ public final class Memberships implements SmartInitializingSingleton {
                 .named("group_active"));
         int moved = moveLists(kind.listField(), kind.countField());
         if (moved > 0) {
-            log.info("The {} of {} {} moved from a list in the document into {}", kind.listField(), moved, groupCollection,
+            log.info("The {} of {} {} moved from a list in the document into {}", kind.listField(), moved, kind.groupCollection(),
                     collection);
         }
     }
@@ -105,20 +99,12 @@ public final class Memberships implements SmartInitializingSingleton {
 
     /** What the member's document says: false when there is none. */
     public boolean stored(String groupId, String memberId) {
-        Document member = mongo.getCollection(collection).find(new Document("_id", idOf(groupId, memberId))).first();
-        return member != null && Boolean.TRUE.equals(member.getBoolean("active"));
+        return !active(List.of(idOf(groupId, memberId)), "member").isEmpty();
     }
 
     /** Of these members, the ones the documents say belong to the group. */
     public Set<String> storedMembersAmong(String groupId, Collection<String> memberIds) {
-        List<String> ids = memberIds.stream().distinct().map(m -> idOf(groupId, m)).toList();
-        Set<String> members = new HashSet<>();
-        for (Document d : mongo.getCollection(collection).find(new Document("_id", new Document("$in", ids)))) {
-            if (Boolean.TRUE.equals(d.getBoolean("active"))) {
-                members.add(d.getString("member"));
-            }
-        }
-        return members;
+        return active(memberIds.stream().distinct().map(m -> idOf(groupId, m)).toList(), "member");
     }
 
     /** Of these groups, the ones the member belongs to as stored. */
@@ -126,14 +112,18 @@ public final class Memberships implements SmartInitializingSingleton {
         if (groupIds.isEmpty() || memberId == null) {
             return Set.of();
         }
-        List<String> ids = groupIds.stream().map(g -> idOf(g, memberId)).toList();
-        Set<String> groups = new HashSet<>();
+        return active(groupIds.stream().map(g -> idOf(g, memberId)).toList(), "group");
+    }
+
+    /** Of the documents with these ids, the {@code field} ({@code group} or {@code member}) of the active ones. */
+    private Set<String> active(List<String> ids, String field) {
+        Set<String> found = new HashSet<>();
         for (Document d : mongo.getCollection(collection).find(new Document("_id", new Document("$in", ids)))) {
             if (Boolean.TRUE.equals(d.getBoolean("active"))) {
-                groups.add(d.getString("group"));
+                found.add(d.getString(field));
             }
         }
-        return groups;
+        return found;
     }
 
     /** How many belong to the group as stored (changes still on the group not included). */
@@ -167,7 +157,8 @@ public final class Memberships implements SmartInitializingSingleton {
             // the documents that refused hold this change or a newer one already
         }
         mongo.updateFirst(new Query(Criteria.where("_id").is(groupId)),
-                new Update().pull(changesField + ".pending", new Document("seq", new Document("$lte", newest))), groupCollection);
+                new Update().pull(kind.changesField() + ".pending", new Document("seq", new Document("$lte", newest))),
+                kind.groupCollection());
     }
 
     /**
@@ -180,7 +171,7 @@ public final class Memberships implements SmartInitializingSingleton {
         Query listed = new Query(Criteria.where(listField).exists(true));
         listed.fields().include(listField).include("createdAt");
         int moved = 0;
-        for (Document group : mongo.find(listed, Document.class, groupCollection)) {
+        for (Document group : mongo.find(listed, Document.class, kind.groupCollection())) {
             Object groupId = group.get("_id");
             List<String> members = new ArrayList<>(group.getList(listField, String.class, List.of()));
             for (String member : members) {
@@ -193,7 +184,7 @@ public final class Memberships implements SmartInitializingSingleton {
                 }
             }
             mongo.updateFirst(new Query(Criteria.where("_id").is(groupId)).addCriteria(Criteria.where(listField).exists(true)),
-                    new Update().unset(listField).set(countField, members.size()).inc("version", 1L), groupCollection);
+                    new Update().unset(listField).set(countField, members.size()).inc("version", 1L), kind.groupCollection());
             moved++;
         }
         return moved;
