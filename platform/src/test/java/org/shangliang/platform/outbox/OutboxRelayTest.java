@@ -74,6 +74,58 @@ class OutboxRelayTest extends PlatformIntegrationTest {
     }
 
     @Test
+    void anAggregateLeasedByAnotherRelayIsLeftToItWhileTheRestOfItsBatchIsPublished() {
+        List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        String held = ids.get(0);
+        // another instance is relaying the first one right now
+        mongo.getCollection(OutboxRelay.LEASES).insertOne(new org.bson.Document("_id", "sample_topics/" + held)
+                .append("token", "another-instance").append("until", java.util.Date.from(java.time.Instant.now().plusSeconds(60))));
+        relay.stop(); // saved while this relay is stopped, so the batch below is the first to see them
+        try {
+            for (String id : ids) {
+                var topic = new SampleTopic(id, "易家桥新村5号楼晾衣架");
+                topic.propose("sun.lihua");
+                mongo.save(topic);
+            }
+            assertThat(relay.relayAll("sample_topics", List.copyOf(ids)))
+                    .as("the two free ones are published in one batch; the held one is not this relay's").isEqualTo(2);
+        } finally {
+            relay.start();
+        }
+        assertThat(mongo.findById(ids.get(1), SampleTopic.class).getOutbox()).isEmpty();
+        assertThat(mongo.findById(ids.get(2), SampleTopic.class).getOutbox()).isEmpty();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> mongo.findById(held, SampleTopic.class).getOutbox().size() == 1);
+
+        // that instance dies without giving the lease back: the sweep takes the aggregate over once the lease expires
+        mongo.getCollection(OutboxRelay.LEASES).updateOne(com.mongodb.client.model.Filters.eq("_id", "sample_topics/" + held),
+                com.mongodb.client.model.Updates.set("until", java.util.Date.from(java.time.Instant.now().minusSeconds(1))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(held, SampleTopic.class).getOutbox().isEmpty());
+        var records = read("shangliang.topics", r -> ids.contains(r.key()), 4, Duration.ofSeconds(5));
+        assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void oneSweepHandsOverABacklogLargerThanItsPage() {
+        // a watched collection is swept rarely (the electors: once a minute); after an outage its whole backlog must go
+        String collection = "sample_backlog_" + UUID.randomUUID().toString().substring(0, 8);
+        relay.stop();
+        try {
+            for (int i = 0; i < 1_200; i++) {
+                var topic = new SampleTopic(UUID.randomUUID().toString(), "越江新村31号楼电动车充电棚 " + i);
+                topic.propose("zhou.jianhua");
+                mongo.save(topic, collection);
+            }
+            relay.watch(collection, Duration.ofHours(1));
+        } finally {
+            relay.start(); // its first sweep is the only one of that collection within the hour
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.getCollection(collection)
+                .countDocuments(com.mongodb.client.model.Filters.exists("outbox.0")) == 0);
+        assertThat(mongo.getCollection(collection).countDocuments()).isEqualTo(1_200);
+    }
+
+    @Test
     void manyAggregatesRelayedAtOnceKeepEachOnesOrderAndPublishEveryEventOnce() throws Exception {
         List<String> ids = new java.util.ArrayList<>();
         var savers = java.util.concurrent.Executors.newFixedThreadPool(6);
