@@ -1,6 +1,8 @@
 package org.shangliang.benchmarks;
 
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -21,7 +23,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * first through the gateway, then straight to topic-service, so that {@link BenchmarkReport} can print
  * the gateway's ratio: reading a topic, proposing, and a crowd of residents supporting one topic (each
  * once, each quarter of the crowd reported on its own). Rates, sizes and steps are system properties
- * ({@code -Drate=50 -Dseconds=30 -Dsupporters=4000 -DsupportRate=50 -Dsteps=read,propose,support});
+ * ({@code -Drate=50 -Dseconds=30 -Dsupporters=4000 -DsupportRate=50 -Dclients=16
+ * -Dsteps=read,saturate,propose,support}; {@code saturate} runs only when named);
  * docs/benchmarks.md has the command and the figures.
  */
 public class ApiLoadSimulation extends Simulation {
@@ -30,6 +33,7 @@ public class ApiLoadSimulation extends Simulation {
     private static final int RATE = Integer.getInteger("rate", 50);
     private static final Duration STEP = Duration.ofSeconds(Integer.getInteger("seconds", 30));
     private static final int SUPPORTERS = Integer.getInteger("supporters", 4000);
+    private static final int CLIENTS = Integer.getInteger("clients", 16);
     private static final int SUPPORT_RATE = Integer.getInteger("supportRate", 50);
     /** A pause before each step, so that what the step before left queued (events, notifications) does not fall on it. */
     private static final Duration SETTLE = Duration.ofSeconds(Integer.getInteger("settle", 10));
@@ -49,6 +53,18 @@ public class ApiLoadSimulation extends Simulation {
                 .exec(http(name).get("/api/topics/" + readTopic).header("Authorization", "Bearer #{token}")
                         .check(status().is(200)))
                 .injectOpen(nothingFor(SETTLE), constantUsersPerSec(RATE).during(STEP)).protocols(to(base));
+    }
+
+    /**
+     * Saturation, closed model as the issue measured it with wrk: {@code -Dclients=16} clients, each on its
+     * own connection, reading one topic again and again for the step's time; requests per second is the figure.
+     */
+    private PopulationBuilder saturate(String via, String base) {
+        String name = "read at saturation (" + via + ")";
+        return scenario(name).feed(listFeeder(STACK.residents("bench-saturating", CLIENTS)).queue())
+                .during(STEP).on(exec(http(name).get("/api/topics/" + readTopic).header("Authorization", "Bearer #{token}")
+                        .check(status().is(200))))
+                .injectOpen(nothingFor(SETTLE), atOnceUsers(CLIENTS)).protocols(to(base));
     }
 
     private PopulationBuilder propose(String via, String base) {
@@ -93,6 +109,9 @@ public class ApiLoadSimulation extends Simulation {
         List<PopulationBuilder> steps = new ArrayList<>();
         if (STEPS.contains("read")) {
             steps.addAll(List.of(read("gateway", STACK.gateway), read("direct", STACK.topics)));
+        }
+        if (STEPS.contains("saturate")) {
+            steps.addAll(List.of(saturate("gateway", STACK.gateway), saturate("direct", STACK.topics)));
         }
         if (STEPS.contains("propose")) {
             steps.addAll(List.of(propose("gateway", STACK.gateway), propose("direct", STACK.topics)));

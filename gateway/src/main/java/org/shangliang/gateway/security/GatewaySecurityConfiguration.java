@@ -19,6 +19,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -109,7 +110,8 @@ public class GatewaySecurityConfiguration {
     /**
      * RS256 only (an {@code alg: none} or HMAC token never verifies), from the built-in issuer's own
      * key in the local stack or from the external issuer's JWK set otherwise; then issuer, audience
-     * and lifetime (with a small clock skew) are checked.
+     * and lifetime (with a small clock skew) are checked on every request; a verified signature is
+     * remembered for a few minutes ({@link VerifiedTokens}).
      */
     @Bean
     public ReactiveJwtDecoder jwtDecoder(IssuerProperties issuer, ObjectProvider<SigningKey> localKey,
@@ -126,8 +128,9 @@ public class GatewaySecurityConfiguration {
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         aud -> aud != null && aud.contains(issuer.audience())),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        // the signature is checked once per token (VerifiedTokens), everything else on every request
+        decoder.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
+        return new VerifiedTokens(decoder, new DelegatingOAuth2TokenValidator<>(validators));
     }
 
     /** CORS only for configured origins; credentials are never allowed together with "*". */
