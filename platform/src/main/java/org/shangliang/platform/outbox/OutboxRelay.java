@@ -71,7 +71,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  *       aggregate whose event failed stops there; the rest of the batch goes on;</li>
  *   <li>one write removes every acknowledged event (and moves each aggregate's version, so a concurrent
  *       writer holding the older copy cannot save published events back; it retries instead), one read
- *       finds events saved meanwhile, which are relayed under the same leases;</li>
+ *       finds events saved meanwhile, which are relayed under the same leases (for ten passes at most; what
+ *       still waits then is queued again, so one hot aggregate does not hold the others' leases);</li>
  *   <li>one write gives the leases back.</li>
  * </ol>
  * Should a lease expire while its holder still sends, the worst case is an event published twice, never
@@ -81,6 +82,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     static final String LEASES = "outbox_leases";
     private static final int SWEEP_PAGE = 500;
+    private static final int PASSES_PER_BATCH = 10;
     private static final int SWEEP_QUEUE_LIMIT = 20_000;
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -178,7 +180,13 @@ public class OutboxRelay implements SmartLifecycle {
         int published = 0;
         try {
             Map<Object, List<PendingEvent>> pending = pendingEvents(collection, leased);
-            while (!pending.isEmpty()) {
+            for (int pass = 0; !pending.isEmpty(); pass++) {
+                if (pass == PASSES_PER_BATCH) {
+                    // a hot aggregate (supports arriving all the time) must not hold the batch's other leases for
+                    // ever: what is still waiting is queued again and relayed after these leases are given back
+                    pending.keySet().forEach(id -> relaySoon(collection, id));
+                    break;
+                }
                 Map<Object, List<PendingEvent>> sent = pending;
                 Map<Object, List<String>> acknowledged = publish(sent);
                 if (acknowledged.isEmpty()) {
