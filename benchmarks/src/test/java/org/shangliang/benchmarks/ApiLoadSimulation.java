@@ -24,7 +24,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * the gateway's ratio: reading a topic, proposing, and a crowd of residents supporting one topic (each
  * once, each quarter of the crowd reported on its own). Rates, sizes and steps are system properties
  * ({@code -Drate=50 -Dseconds=30 -Dsupporters=4000 -DsupportRate=50 -Dclients=16
- * -Dsteps=read,saturate,propose,support}; {@code saturate} runs only when named);
+ * -Dburst=5000 -DburstRate=100 -DburstProposeRate=60 -Dsteps=read,saturate,propose,support,burst}; {@code saturate} and
+ * {@code burst} run only when named);
  * docs/benchmarks.md has the command and the figures.
  */
 public class ApiLoadSimulation extends Simulation {
@@ -34,11 +35,23 @@ public class ApiLoadSimulation extends Simulation {
     private static final Duration STEP = Duration.ofSeconds(Integer.getInteger("seconds", 30));
     private static final int SUPPORTERS = Integer.getInteger("supporters", 4000);
     private static final int CLIENTS = Integer.getInteger("clients", 16);
+    private static final int BURST = Integer.getInteger("burst", 5000);
+    private static final int BURST_RATE = Integer.getInteger("burstRate", 100);
+    /** Proposals are what the machine takes through the gateway, without time-outs (about 100 per second measured). */
+    private static final int BURST_PROPOSE_RATE = Integer.getInteger("burstProposeRate", 60);
+    private static final int NOTIFICATIONS_PORT = LocalStackTarget.port("NOTIFICATION_SERVICE_PORT", 8084);
+    private static final int MEETINGS_PORT = LocalStackTarget.port("MEETING_SERVICE_PORT", 8082);
     private static final int SUPPORT_RATE = Integer.getInteger("supportRate", 50);
     /** A pause before each step, so that what the step before left queued (events, notifications) does not fall on it. */
     private static final Duration SETTLE = Duration.ofSeconds(Integer.getInteger("settle", 10));
     /** Which steps run, in this order ({@code -Dsteps=support} runs only the supports). */
     private static final List<String> STEPS = List.of(System.getProperty("steps", "read,propose,support").split(","));
+
+    private final java.util.Queue<String> burstTopics = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicLong burstStarted = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong burstLastAccepted = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger burstAccepted = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile double toldBefore;
 
     private final String readTopic = STACK.propose(STACK.gateway, "越江新村31号楼加装电梯（压测阅读）");
 
@@ -65,6 +78,106 @@ public class ApiLoadSimulation extends Simulation {
                 .during(STEP).on(exec(http(name).get("/api/topics/" + readTopic).header("Authorization", "Bearer #{token}")
                         .check(status().is(200))))
                 .injectOpen(nothingFor(SETTLE), atOnceUsers(CLIENTS)).protocols(to(base));
+    }
+
+    /**
+     * A burst of accepted topics (issue 12: visible downstream within 10 s): {@code -Dburst=5000} residents each
+     * propose a topic ({@code -DburstProposeRate=60} per second, not measured), then the committee accepts them
+     * all at {@code -DburstRate=100} per second through the gateway. Measured from the first acceptance until
+     * notification-service has told every proposer (its {@code TOPIC_STATUS_CHANGED} count) and meeting-service
+     * has no lag left on the topics' stream; printed by {@link #after()}.
+     */
+    private PopulationBuilder burst() {
+        List<Map<String, Object>> proposers = new ArrayList<>();
+        for (Map<String, Object> resident : STACK.residents("bench-burst", BURST)) {
+            proposers.add(Map.of("token", resident.get("token"), "n", proposers.size()));
+        }
+        PopulationBuilder propose = scenario("burst: propose").feed(listFeeder(proposers).queue())
+                .exec(http("burst: propose").post("/api/topics").header("Authorization", "Bearer #{token}")
+                        .body(io.gatling.javaapi.core.CoreDsl.StringBody("""
+                                {"title": "越江新村31号楼楼道灯第#{n}号提议", "description": "负载测试：一批将被受理的议题。", "category": "OTHER", "scope": "yuejiang/yuejiang-xincun/31"}"""))
+                        .check(status().is(201), io.gatling.javaapi.core.CoreDsl.jsonPath("$.id").saveAs("id")))
+                .exec(session -> {
+                    if (session.contains("id")) {
+                        burstTopics.add(session.getString("id"));
+                    }
+                    return session;
+                })
+                .injectOpen(nothingFor(SETTLE), constantUsersPerSec(BURST_PROPOSE_RATE)
+                        .during(Duration.ofMillis(BURST * 1000L / BURST_PROPOSE_RATE)))
+                .protocols(to(STACK.gateway));
+        // the gateway allows one person 600 requests a minute: the acceptances are shared by 50 committee members
+        List<String> committee = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            committee.add(STACK.committeeToken(i));
+        }
+        java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Iterator<Map<String, Object>> accepted = new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true; // an arrival after the last proposal (some were refused) has nothing to accept
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                String id = burstTopics.poll();
+                return Map.of("id", id == null ? "" : id, "committee", committee.get(taken.getAndIncrement() % committee.size()));
+            }
+        };
+        PopulationBuilder accept = scenario("burst: accept").feed(accepted)
+                .exec(session -> {
+                    if (burstStarted.compareAndSet(0, System.nanoTime())) {
+                        toldBefore = LocalStackTarget.metric(NOTIFICATIONS_PORT, "shangliang_notifications_total",
+                                "type=\"TOPIC_STATUS_CHANGED\"");
+                    }
+                    return session;
+                })
+                .doIf(session -> !session.getString("id").isEmpty()).then(
+                        exec(http("burst: accept (gateway)").post("/api/topics/#{id}/review").header("Authorization", "Bearer #{committee}")
+                                .body(io.gatling.javaapi.core.CoreDsl.StringBody("{\"decision\": \"ACCEPT\"}")).check(status().is(200)))
+                        .exec(session -> {
+                            if (!session.isFailed()) {
+                                burstAccepted.incrementAndGet();
+                                burstLastAccepted.set(System.nanoTime());
+                            }
+                            return session;
+                        }))
+                .injectOpen(nothingFor(SETTLE), constantUsersPerSec(BURST_RATE).during(Duration.ofMillis(BURST * 1000L / BURST_RATE)))
+                .protocols(to(STACK.gateway));
+        return propose.andThen(accept);
+    }
+
+    @Override
+    public void after() {
+        if (burstStarted.get() == 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        int accepted = burstAccepted.get();
+        long told = 0;
+        long caughtUp = 0;
+        while (System.nanoTime() < deadline && (told == 0 || caughtUp == 0)) {
+            if (told == 0 && LocalStackTarget.metric(NOTIFICATIONS_PORT, "shangliang_notifications_total",
+                    "type=\"TOPIC_STATUS_CHANGED\"") - toldBefore >= accepted) {
+                told = System.nanoTime();
+            }
+            // the consumer's own gauge: the largest lag of any partition within its last sampling window, so an upper bound
+            if (caughtUp == 0 && LocalStackTarget.metric(MEETINGS_PORT, "kafka_consumer_fetch_manager_records_lag_max",
+                    "application=\"meeting-service\"") == 0) {
+                caughtUp = System.nanoTime();
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        long first = burstStarted.get();
+        System.out.printf("BURST %d topics accepted in %.1f s (gateway); every proposer told after %s, meeting-service"
+                        + " without lag after %s (from the first acceptance)%n", accepted,
+                (burstLastAccepted.get() - first) / 1e9, told == 0 ? "more than 3 minutes" : "%.1f s".formatted((told - first) / 1e9),
+                caughtUp == 0 ? "more than 3 minutes" : "%.1f s".formatted((caughtUp - first) / 1e9));
     }
 
     private PopulationBuilder propose(String via, String base) {
@@ -115,6 +228,9 @@ public class ApiLoadSimulation extends Simulation {
         }
         if (STEPS.contains("propose")) {
             steps.addAll(List.of(propose("gateway", STACK.gateway), propose("direct", STACK.topics)));
+        }
+        if (STEPS.contains("burst")) {
+            steps.add(burst());
         }
         if (STEPS.contains("support")) {
             steps.addAll(List.of(support("gateway", STACK.gateway), support("direct", STACK.topics)));

@@ -78,11 +78,21 @@ final class LocalStackTarget {
     }
 
     String token(String subject, String name, String home) {
+        return token(subject, name, "RESIDENT", home);
+    }
+
+    /** Member {@code n} of 越江's community committee (居委会), who reviews topics. */
+    String committeeToken(int n) {
+        return token("bench-committee-" + n, "压测居委会委员" + n, "COMMITTEE", null);
+    }
+
+    private String token(String subject, String name, String role, String home) {
         Instant now = Instant.now();
-        var claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer).audience(audience)
+        var builder = new JWTClaimsSet.Builder().subject(subject).issuer(issuer).audience(audience)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(2))))
-                .jwtID(UUID.randomUUID().toString()).claim("name", name).claim("roles", List.of("RESIDENT"))
-                .claim("community", "yuejiang").claim("home", home).build();
+                .jwtID(UUID.randomUUID().toString()).claim("name", name).claim("roles", List.of(role))
+                .claim("community", "yuejiang");
+        var claims = (home == null ? builder : builder.claim("home", home)).build();
         try {
             var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
             jwt.sign(new RSASSASigner(key));
@@ -99,6 +109,32 @@ final class LocalStackTarget {
                 {"title": "%s", "description": "负载测试：居民联名支持。", "category": "ELEVATOR", "scope": "yuejiang/yuejiang-xincun/31/3"}"""
                 .formatted(title), 201);
         return field(answer, "id");
+    }
+
+    /** The sum of a Prometheus series (all its label sets) on a service's own port, as text from /actuator/prometheus. */
+    static double metric(int port, String series, String labelsContaining) {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        try {
+            String text = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+            double sum = 0;
+            for (String line : text.split("\n")) {
+                if (line.startsWith(series + "{") && line.contains(labelsContaining) || line.startsWith(series + " ")) {
+                    double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    sum += Double.isNaN(value) ? 0 : value;
+                }
+            }
+            return sum;
+        } catch (IOException e) {
+            throw new IllegalStateException("No metrics on port " + port + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int port(String variable, int fallback) {
+        return Integer.parseInt(env(variable, Integer.toString(fallback)));
     }
 
     static String post(String base, String path, String token, String json, int expected) {
