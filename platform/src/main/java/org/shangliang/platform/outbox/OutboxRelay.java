@@ -90,8 +90,12 @@ public class OutboxRelay implements SmartLifecycle {
     /** An aggregate known to have events waiting. */
     private record Waiting(String collection, Object aggregateId) {
         String key() {
-            return collection + "/" + aggregateId;
+            return lease(collection, aggregateId);
         }
+    }
+
+    /** An event handed to the producer, and the broker's acknowledgement of it. */
+    private record InFlight(PendingEvent event, CompletableFuture<?> acknowledgement) {
     }
 
     /** Where an aggregate asked for is: waiting in the queue, being relayed, or being relayed and asked for again. */
@@ -220,8 +224,7 @@ public class OutboxRelay implements SmartLifecycle {
         Map<Object, List<String>> acknowledged = new LinkedHashMap<>();
         Set<Object> going = new HashSet<>(pending.keySet());
         for (int round = 0; !going.isEmpty(); round++) {
-            Map<Object, CompletableFuture<?>> sent = new LinkedHashMap<>();
-            Map<Object, PendingEvent> sentEvents = new LinkedHashMap<>();
+            Map<Object, InFlight> sent = new LinkedHashMap<>();
             for (Object id : List.copyOf(going)) {
                 List<PendingEvent> events = pending.get(id);
                 if (round >= events.size()) {
@@ -230,8 +233,7 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 PendingEvent event = events.get(round);
                 try {
-                    sent.put(id, kafka.send(record(event)));
-                    sentEvents.put(id, event);
+                    sent.put(id, new InFlight(event, kafka.send(record(event))));
                 } catch (RuntimeException e) {
                     // the producer refuses at once (no metadata, closing): the broker is not taking records now
                     log.warn("Publishing {} {} failed, the sweep will retry: {}", event.type(), event.eventId(), e.toString());
@@ -242,9 +244,9 @@ public class OutboxRelay implements SmartLifecycle {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(sendTimeoutMillis);
             for (var entry : sent.entrySet()) {
                 Object id = entry.getKey();
-                PendingEvent event = sentEvents.get(id);
+                PendingEvent event = entry.getValue().event();
                 try {
-                    entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    entry.getValue().acknowledgement().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     acknowledged.computeIfAbsent(id, k -> new ArrayList<>()).add(event.eventId());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -360,20 +362,13 @@ public class OutboxRelay implements SmartLifecycle {
         mongo.getCollection(collection).bulkWrite(removals, new BulkWriteOptions().ordered(false));
     }
 
-    /** The waiting events of those of these aggregates that have any, in the order the ids were given. */
+    /** The waiting events of those of these aggregates that have any. */
     private Map<Object, List<PendingEvent>> pendingEvents(String collection, List<Object> ids) {
         Map<Object, List<PendingEvent>> found = new LinkedHashMap<>();
         mongo.getCollection(collection).find(and(in("_id", ids), exists("outbox.0")))
                 .projection(Projections.include("outbox"))
                 .forEach(d -> found.put(d.get("_id"), pendingEvents(d)));
-        Map<Object, List<PendingEvent>> ordered = new LinkedHashMap<>();
-        for (Object id : ids) {
-            List<PendingEvent> events = found.get(id);
-            if (events != null && !events.isEmpty()) {
-                ordered.put(id, events);
-            }
-        }
-        return ordered;
+        return found;
     }
 
     private static List<PendingEvent> pendingEvents(Document document) {
