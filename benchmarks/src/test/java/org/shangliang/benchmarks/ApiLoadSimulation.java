@@ -88,11 +88,7 @@ public class ApiLoadSimulation extends Simulation {
      * has no lag left on the topics' stream; printed by {@link #after()}.
      */
     private PopulationBuilder burst() {
-        List<Map<String, Object>> proposers = new ArrayList<>();
-        for (Map<String, Object> resident : STACK.residents("bench-burst", BURST)) {
-            proposers.add(Map.of("token", resident.get("token"), "n", proposers.size()));
-        }
-        PopulationBuilder propose = scenario("burst: propose").feed(listFeeder(proposers).queue())
+        PopulationBuilder propose = scenario("burst: propose").feed(listFeeder(STACK.numberedResidents("bench-burst", BURST)).queue())
                 .exec(http("burst: propose").post("/api/topics").header("Authorization", "Bearer #{token}")
                         .body(io.gatling.javaapi.core.CoreDsl.StringBody("""
                                 {"title": "越江新村31号楼楼道灯第#{n}号提议", "description": "负载测试：一批将被受理的议题。", "category": "OTHER", "scope": "yuejiang/yuejiang-xincun/31"}"""))
@@ -182,11 +178,7 @@ public class ApiLoadSimulation extends Simulation {
 
     private PopulationBuilder propose(String via, String base) {
         String name = "propose (" + via + ")";
-        List<Map<String, Object>> proposers = new ArrayList<>();
-        for (Map<String, Object> resident : STACK.residents("bench-proposer-" + via, 1_000)) {
-            proposers.add(Map.of("token", resident.get("token"), "n", proposers.size()));
-        }
-        return scenario(name).feed(listFeeder(proposers).circular())
+        return scenario(name).feed(listFeeder(STACK.numberedResidents("bench-proposer-" + via, 1_000)).circular())
                 .exec(http(name).post("/api/topics").header("Authorization", "Bearer #{token}")
                         .body(io.gatling.javaapi.core.CoreDsl.StringBody("""
                                 {"title": "31号楼晾衣架第#{n}号提议", "description": "负载测试：居民提出的议题。", "category": "OTHER", "scope": "yuejiang/yuejiang-xincun/31"}"""))

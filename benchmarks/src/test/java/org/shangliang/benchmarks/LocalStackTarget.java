@@ -77,6 +77,15 @@ final class LocalStackTarget {
         return residents;
     }
 
+    /** {@link #residents} with a number each ({@code n}: 0, 1, ...), for titles that tell their topics apart. */
+    List<Map<String, Object>> numberedResidents(String prefix, int count) {
+        List<Map<String, Object>> numbered = new ArrayList<>(count);
+        for (Map<String, Object> resident : residents(prefix, count)) {
+            numbered.add(Map.of("token", resident.get("token"), "n", numbered.size()));
+        }
+        return numbered;
+    }
+
     String token(String subject, String name, String home) {
         return token(subject, name, "RESIDENT", home);
     }
@@ -113,24 +122,17 @@ final class LocalStackTarget {
 
     /** The sum of a Prometheus series (all its label sets) on a service's own port, as text from /actuator/prometheus. */
     static double metric(int port, String series, String labelsContaining) {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                .timeout(Duration.ofSeconds(10)).GET().build();
-        try {
-            String text = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
-            double sum = 0;
-            for (String line : text.split("\n")) {
-                if (line.startsWith(series + "{") && line.contains(labelsContaining) || line.startsWith(series + " ")) {
-                    double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                    sum += Double.isNaN(value) ? 0 : value;
-                }
+        String url = "http://127.0.0.1:" + port + "/actuator/prometheus";
+        String text = send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(), "GET " + url)
+                .body();
+        double sum = 0;
+        for (String line : text.split("\n")) {
+            if (line.startsWith(series + "{") && line.contains(labelsContaining) || line.startsWith(series + " ")) {
+                double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                sum += Double.isNaN(value) ? 0 : value;
             }
-            return sum;
-        } catch (IOException e) {
-            throw new IllegalStateException("No metrics on port " + port + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        return sum;
     }
 
     static int port(String variable, int fallback) {
@@ -143,14 +145,18 @@ final class LocalStackTarget {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        HttpResponse<String> response = send(request.build(), "POST " + base + path);
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException("POST " + base + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request, String what) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() != expected) {
-                throw new IllegalStateException("POST " + base + path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new IllegalStateException("POST " + base + path + " failed: " + e, e);
+            throw new IllegalStateException(what + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
