@@ -36,6 +36,14 @@ public final class LocalStack {
             "notification-service", "web");
     private static final String DEMO_PASSWORD = "demo2026";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * Both compilers, with C2 kept for code that is hot under traffic: a method goes to C2 after 200,000 calls
+     * instead of 5,000. With the default thresholds six services starting at once on 2 cores spend half their CPU
+     * in C2 compiling start-up code that never runs again (healthy in 47 s instead of 36 s, docs/benchmarks.md).
+     */
+    private static final List<String> COMPILER = List.of("-XX:Tier4InvocationThreshold=200000",
+            "-XX:Tier4MinInvocationThreshold=100000", "-XX:Tier4CompileThreshold=250000",
+            "-XX:Tier4BackEdgeThreshold=2000000");
 
     private final Path home;
     private final Path data;
@@ -47,6 +55,9 @@ public final class LocalStack {
     private volatile boolean stopping;
     /** The external OpenID provider that signs people in (SHANGLIANG_OIDC_ISSUER), or null: the built-in issuer. */
     private IdentityProvider provider;
+    private final String java = ProcessHandle.current().info().command().orElse("java");
+    private final ClassDataArchives archives;
+    private Path accounts;
 
     LocalStack(Path home) {
         this.home = home.toAbsolutePath().normalize();
@@ -55,6 +66,7 @@ public final class LocalStack {
                 .toAbsolutePath().normalize();
         this.run = data.resolve("run");
         this.logs = data.resolve("logs");
+        this.archives = new ClassDataArchives(this.home, java, logs);
     }
 
     public static void main(String[] args) throws Exception {
@@ -119,6 +131,8 @@ public final class LocalStack {
         }
         System.out.printf("ready (%.1f s)%n", seconds(started));
 
+        archives.prepare(serviceEnvironments());
+        defineServices();
         for (String name : SERVICES) {
             processes.get(name).start(this::onExit);
         }
@@ -155,22 +169,54 @@ public final class LocalStack {
     }
 
     private void define(Path accounts) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> small = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dfile.encoding=UTF-8");
+        this.accounts = accounts;
         var infra = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
                 "-Dloader.main=" + Infrastructure.class.getName(), "-jar", jar("local-stack").toString(),
                 data.toString()));
         processes.put("infrastructure", new ManagedProcess("infrastructure", infra, environment(), logs, run,
                 ports.kafka(), null));
-        Map<String, Integer> portOf = Map.of("gateway", ports.gateway(), "topic-service", ports.topics(),
-                "meeting-service", ports.meetings(), "vote-service", ports.votes(),
-                "notification-service", ports.notifications(), "web", ports.web());
+        defineServices();
+    }
+
+    /** The services' processes, each started from its class-data archive where one is ready (see ClassDataArchives). */
+    private void defineServices() {
+        Map<String, Map<String, String>> environments = serviceEnvironments();
+        for (String name : SERVICES) {
+            jar(name); // fails with "build first" when a module was not built
+            var command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
+            command.addAll(COMPILER);
+            command.addAll(serviceJvmOptions());
+            command.addAll(archives.launch(name));
+            processes.put(name, new ManagedProcess(name, command, environments.get(name), logs, run, port(name),
+                    "/readyz"));
+        }
+    }
+
+    /** SHANGLIANG_SERVICE_JVM_OPTIONS: more options for the services' JVMs (after ours, so they win), split at spaces. */
+    private static List<String> serviceJvmOptions() {
+        String options = System.getenv("SHANGLIANG_SERVICE_JVM_OPTIONS");
+        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
+    }
+
+    private int port(String service) {
+        return switch (service) {
+            case "gateway" -> ports.gateway();
+            case "topic-service" -> ports.topics();
+            case "meeting-service" -> ports.meetings();
+            case "vote-service" -> ports.votes();
+            case "notification-service" -> ports.notifications();
+            case "web" -> ports.web();
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    private Map<String, Map<String, String>> serviceEnvironments() {
         Map<String, String> database = Map.of("topic-service", "topics", "meeting-service", "meetings",
                 "vote-service", "votes", "notification-service", "notifications");
+        Map<String, Map<String, String>> environments = new LinkedHashMap<>();
         for (String name : SERVICES) {
             var env = environment();
-            env.put("PORT", Integer.toString(portOf.get(name)));
+            env.put("PORT", Integer.toString(port(name)));
             if (database.containsKey(name)) {
                 env.put("MONGODB_URI", "mongodb://127.0.0.1:" + ports.mongo() + "/" + database.get(name));
             }
@@ -188,12 +234,9 @@ public final class LocalStack {
                     env.put("OIDC_CLIENT_ID", provider.clientId());
                 }
             }
-            var command = new ArrayList<>(List.of(java));
-            command.addAll(small);
-            command.addAll(List.of("-jar", jar(name).toString()));
-            processes.put(name, new ManagedProcess(name, command, env, logs, run, portOf.get(name),
-                    "/readyz"));
+            environments.put(name, env);
         }
+        return environments;
     }
 
     private Map<String, String> environment() {
@@ -515,7 +558,7 @@ public final class LocalStack {
         return all;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
