@@ -36,14 +36,6 @@ public final class LocalStack {
             "notification-service", "web");
     private static final String DEMO_PASSWORD = "demo2026";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
-    /**
-     * Both compilers, with C2 kept for code that is hot under traffic: a method goes to C2 after 200,000 calls
-     * instead of 5,000. With the default thresholds six services starting at once on 2 cores spend half their CPU
-     * in C2 compiling start-up code that never runs again (healthy in 47 s instead of 36 s, docs/benchmarks.md).
-     */
-    private static final List<String> COMPILER = List.of("-XX:Tier4InvocationThreshold=200000",
-            "-XX:Tier4MinInvocationThreshold=100000", "-XX:Tier4CompileThreshold=250000",
-            "-XX:Tier4BackEdgeThreshold=2000000");
 
     private final Path home;
     private final Path data;
@@ -184,7 +176,6 @@ public final class LocalStack {
         for (String name : SERVICES) {
             jar(name); // fails with "build first" when a module was not built
             var command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
-            command.addAll(COMPILER);
             command.addAll(serviceJvmOptions());
             command.addAll(archives.launch(name));
             processes.put(name, new ManagedProcess(name, command, environments.get(name), logs, run, port(name),
