@@ -24,8 +24,9 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * the gateway's ratio: reading a topic, proposing, and a crowd of residents supporting one topic (each
  * once, each quarter of the crowd reported on its own). Rates, sizes and steps are system properties
  * ({@code -Drate=50 -Dseconds=30 -Dsupporters=4000 -DsupportRate=50 -Dclients=16
- * -Dburst=5000 -DburstRate=100 -DburstProposeRate=60 -Dsteps=read,saturate,propose,support,burst}; {@code saturate} and
- * {@code burst} run only when named);
+ * -Dburst=5000 -DburstRate=100 -DburstProposeRate=60 -Downers=50000 -DvoteRate=500
+ * -Dsteps=vote,read,saturate,propose,support,burst}; {@code vote}, {@code saturate} and {@code burst} run only when named,
+ * {@code vote} first: {@link OwnersBallot});
  * docs/benchmarks.md has the command and the figures.
  */
 public class ApiLoadSimulation extends Simulation {
@@ -46,6 +47,22 @@ public class ApiLoadSimulation extends Simulation {
     private static final Duration SETTLE = Duration.ofSeconds(Integer.getInteger("settle", 10));
     /** Which steps run, in this order ({@code -Dsteps=support} runs only the supports). */
     private static final List<String> STEPS = List.of(System.getProperty("steps", "read,propose,support").split(","));
+
+    private static final int OWNERS = Integer.getInteger("owners", 50_000);
+    private static final int VOTE_RATE = Integer.getInteger("voteRate", 500);
+    private static final String VOTES = "http://127.0.0.1:" + LocalStackTarget.port("VOTE_SERVICE_PORT", 8083);
+    /** The warm-up's length: the first step starts after it. */
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
+
+    /** Half the owners vote through the gateway, the other half straight to vote-service: each phase this long. */
+    private static Duration votePhase() {
+        return Duration.ofMillis(OWNERS / 2 * 1000L / VOTE_RATE);
+    }
+
+    // open until both phases of votes are over, with two minutes to spare: a phase ends when its last vote is
+    // answered, which on an overloaded machine is up to Gatling's 60 s request time-out after the last arrival
+    private final OwnersBallot ballot = STEPS.contains("vote") ? OwnersBallot.prepare(STACK, VOTES, OWNERS,
+            WARM_UP.plus(SETTLE.plus(votePhase()).multipliedBy(2)).plusMinutes(2)) : null;
 
     private final java.util.Queue<String> burstTopics = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicLong burstStarted = new java.util.concurrent.atomic.AtomicLong();
@@ -143,8 +160,24 @@ public class ApiLoadSimulation extends Simulation {
         return propose.andThen(accept);
     }
 
+    /**
+     * 50,000 owners voting on one ballot (issue 12): {@code -DvoteRate=500} votes a second, each owner once, the first
+     * half of the roll through the gateway, the second straight to vote-service.
+     */
+    private PopulationBuilder vote(String via, String base, List<Map<String, Object>> owners) {
+        String name = "vote (" + via + ")";
+        return scenario(name).feed(listFeeder(owners).queue())
+                .exec(http(name).post("/api/ballots/" + ballot.ballotId + "/votes").header("Authorization", "Bearer #{token}")
+                        .body(io.gatling.javaapi.core.CoreDsl.StringBody("{\"choice\": \"#{choice}\"}"))
+                        .check(status().is(201)))
+                .injectOpen(nothingFor(SETTLE), constantUsersPerSec(VOTE_RATE).during(votePhase())).protocols(to(base));
+    }
+
     @Override
     public void after() {
+        if (ballot != null) {
+            System.out.print(ballot.closing());
+        }
         if (burstStarted.get() == 0) {
             return;
         }
@@ -210,8 +243,13 @@ public class ApiLoadSimulation extends Simulation {
         PopulationBuilder warmUp = scenario("warm-up").feed(listFeeder(STACK.residents("bench-warm", 500)).queue())
                 .exec(http("warm-up").get("/api/topics/" + readTopic).header("Authorization", "Bearer #{token}"))
                 .exec(http("warm-up support").post("/api/topics/" + warmTopic + "/supports").header("Authorization", "Bearer #{token}"))
-                .injectOpen(constantUsersPerSec(Math.min(RATE, 40)).during(Duration.ofSeconds(10))).protocols(to(STACK.topics));
+                .injectOpen(constantUsersPerSec(Math.min(RATE, 40)).during(WARM_UP)).protocols(to(STACK.topics));
         List<PopulationBuilder> steps = new ArrayList<>();
+        if (ballot != null) {
+            int half = ballot.owners.size() / 2;
+            steps.addAll(List.of(vote("gateway", STACK.gateway, ballot.owners.subList(0, half)),
+                    vote("direct", VOTES, ballot.owners.subList(half, half * 2))));
+        }
         if (STEPS.contains("read")) {
             steps.addAll(List.of(read("gateway", STACK.gateway), read("direct", STACK.topics)));
         }

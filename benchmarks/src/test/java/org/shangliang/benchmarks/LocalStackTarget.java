@@ -95,6 +95,11 @@ final class LocalStackTarget {
         return token("bench-committee-" + n, "压测居委会委员" + n, "COMMITTEE", null);
     }
 
+    /** A community worker (社区工作者) of 越江, who uploads its owners' roll. */
+    String staffToken() {
+        return token("bench-staff", "压测社区工作者", "STAFF", null);
+    }
+
     private String token(String subject, String name, String role, String home) {
         Instant now = Instant.now();
         var builder = new JWTClaimsSet.Builder().subject(subject).issuer(issuer).audience(audience)
@@ -152,7 +157,7 @@ final class LocalStackTarget {
         return response.body();
     }
 
-    private static HttpResponse<String> send(HttpRequest request, String what) {
+    static HttpResponse<String> send(HttpRequest request, String what) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -163,7 +168,8 @@ final class LocalStackTarget {
         }
     }
 
-    private static String field(String json, String name) {
+    /** The first string field of that name in a JSON answer. */
+    static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
         if (!m.find()) {
             throw new IllegalStateException("No " + name + " in " + json);
