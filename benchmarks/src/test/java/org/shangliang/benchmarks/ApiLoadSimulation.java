@@ -59,10 +59,11 @@ public class ApiLoadSimulation extends Simulation {
         return Duration.ofMillis(OWNERS / 2 * 1000L / VOTE_RATE);
     }
 
-    // open until both phases of votes are over, with two minutes to spare: a phase ends when its last vote is
-    // answered, which on an overloaded machine is up to Gatling's 60 s request time-out after the last arrival
+    // open until both phases of votes are over, with five minutes to spare: a phase ends when its last vote is
+    // answered, which on an overloaded machine is up to Gatling's 60 s request time-out after the last arrival,
+    // and the other steps' tokens are signed after the ballot is set up
     private final OwnersBallot ballot = STEPS.contains("vote") ? OwnersBallot.prepare(STACK, VOTES, OWNERS,
-            WARM_UP.plus(SETTLE.plus(votePhase()).multipliedBy(2)).plusMinutes(2)) : null;
+            WARM_UP.plus(SETTLE.plus(votePhase()).multipliedBy(2)).plusMinutes(5)) : null;
 
     private final java.util.Queue<String> burstTopics = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicLong burstStarted = new java.util.concurrent.atomic.AtomicLong();
@@ -175,9 +176,13 @@ public class ApiLoadSimulation extends Simulation {
 
     @Override
     public void after() {
+        printBurst();
         if (ballot != null) {
             System.out.print(ballot.closing());
         }
+    }
+
+    private void printBurst() {
         if (burstStarted.get() == 0) {
             return;
         }

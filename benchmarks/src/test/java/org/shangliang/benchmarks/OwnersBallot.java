@@ -57,7 +57,7 @@ final class OwnersBallot {
         for (String[] via : List.of(new String[] {"gateway", stack.gateway}, new String[] {"direct", votes})) {
             long started = System.nanoTime();
             String answer = send(via[1], "PUT", "/api/rolls/yuejiang", staff, csv, "text/csv", 200);
-            report.append("ROLL %,d flats (%.1f MB) replaced in %.1f s (%s): %s%n".formatted(owners, csv.length() / 1e6,
+            report.append("ROLL %,d flats (%.1f MB) replaced in %.1f s (%s): %s%n".formatted(owners, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8).length / 1e6,
                     (System.nanoTime() - started) / 1e9, via[0], answer.strip()));
         }
 
@@ -99,7 +99,8 @@ final class OwnersBallot {
         while (Instant.now().isBefore(closesAt)) {
             pause(100);
         }
-        long due = System.nanoTime();
+        // counted from the closing time, also when later steps ran past it
+        long due = System.nanoTime() - Math.max(0, Duration.between(closesAt, Instant.now()).toNanos());
         while (true) {
             HttpResponse<String> result = LocalStackTarget.send(HttpRequest.newBuilder(
                             URI.create(gateway + "/api/ballots/" + ballotId + "/result")).timeout(Duration.ofSeconds(30))

@@ -43,6 +43,8 @@ final class RunningStack {
                 "start", "--home", home.toString()).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("SHANGLIANG_DATA", data.toString());
         builder.environment().remove("SHANGLIANG_ACCOUNTS");
+        // the stack as shipped: a caller's own JVM options (C1 only, no class-data sharing) are not the product's
+        builder.environment().remove("SHANGLIANG_SERVICE_JVM_OPTIONS");
         ports.forEach((k, v) -> builder.environment().put(k, v.toString()));
         builder.environment().putAll(extraEnvironment);
         launcher = builder.start();

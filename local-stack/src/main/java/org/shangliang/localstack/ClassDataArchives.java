@@ -1,7 +1,6 @@
 package org.shangliang.localstack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -63,12 +62,16 @@ final class ClassDataArchives {
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {
             Map<String, Process> training = new LinkedHashMap<>();
+            List<String> failed = new ArrayList<>();
             for (String module : stale) {
-                if (!ready(module)) {
-                    training.put(module, train(module, environments.get(module)));
+                try {
+                    if (!ready(module)) {
+                        training.put(module, train(module, environments.get(module)));
+                    }
+                } catch (IOException e) {
+                    failed.add(module);
                 }
             }
-            List<String> failed = new ArrayList<>();
             for (var entry : training.entrySet()) {
                 if (!finished(entry.getKey(), entry.getValue())) {
                     failed.add(entry.getKey());
@@ -95,6 +98,7 @@ final class ClassDataArchives {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            unpack.destroyForcibly();
             throw new IOException("interrupted", e);
         }
         // the C1 compiler alone: the archive holds classes, not compiled code, and training is then cheaper
@@ -124,7 +128,7 @@ final class ClassDataArchives {
             Files.writeString(stampFile(module), stamp(module), StandardCharsets.UTF_8);
             return true;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return false;
         }
     }
 
