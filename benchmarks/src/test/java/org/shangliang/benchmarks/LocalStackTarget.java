@@ -144,20 +144,41 @@ final class LocalStackTarget {
         return Integer.parseInt(env(variable, Integer.toString(fallback)));
     }
 
+    /** How long a call may take: the gateway's own limit (5 s) and more. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a roll upload may take: the gateway's limit for it (2 minutes) and more. */
+    static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(3);
+
     static String post(String base, String path, String token, String json, int expected) {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = send(request.build(), "POST " + base + path);
+        return call(base, "POST", path, token, json, "application/json", expected, CALL_TIMEOUT);
+    }
+
+    /** A call whose answer must have the {@code expected} status: its body. */
+    static String call(String base, String method, String path, String token, String body, String type, int expected,
+                       Duration timeout) {
+        HttpResponse<String> response = request(base, method, path, token, body, type, timeout);
         if (response.statusCode() != expected) {
-            throw new IllegalStateException("POST " + base + path + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(method + " " + base + path + " answered " + response.statusCode() + ": "
+                    + response.body());
         }
         return response.body();
     }
 
-    static HttpResponse<String> send(HttpRequest request, String what) {
+    /** A call and its answer, whatever its status; {@code token}, {@code body} and {@code type} may be null. */
+    static HttpResponse<String> request(String base, String method, String path, String token, String body, String type,
+                                        Duration timeout) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (type != null) {
+            request.header("Content-Type", type);
+        }
+        return send(request.build(), method + " " + base + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request, String what) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {

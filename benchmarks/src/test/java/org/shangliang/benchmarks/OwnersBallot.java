@@ -1,7 +1,5 @@
 package org.shangliang.benchmarks;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,30 +54,30 @@ final class OwnersBallot {
         StringBuilder report = new StringBuilder();
         for (String[] via : List.of(new String[] {"gateway", stack.gateway}, new String[] {"direct", votes})) {
             long started = System.nanoTime();
-            String answer = send(via[1], "PUT", "/api/rolls/yuejiang", staff, csv, "text/csv", 200);
+            String answer = LocalStackTarget.call(via[1], "PUT", "/api/rolls/yuejiang", staff, csv, "text/csv", 200,
+                    LocalStackTarget.UPLOAD_TIMEOUT);
             report.append("ROLL %,d flats (%.1f MB) replaced in %.1f s (%s): %s%n".formatted(owners, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8).length / 1e6,
                     (System.nanoTime() - started) / 1e9, via[0], answer.strip()));
         }
 
         String committee = stack.committeeToken(0);
         String topic = proposeOnTheEstate(stack);
-        send(stack.gateway, "POST", "/api/topics/" + topic + "/review", committee, "{\"decision\": \"ACCEPT\"}",
-                "application/json", 200);
+        LocalStackTarget.post(stack.gateway, "/api/topics/" + topic + "/review", committee, "{\"decision\": \"ACCEPT\"}",
+                200);
         String meeting = schedule(stack.gateway, committee, topic);
-        send(stack.gateway, "POST", "/api/meetings/" + meeting + "/minutes", committee, """
+        LocalStackTarget.post(stack.gateway, "/api/meetings/" + meeting + "/minutes", committee, """
                 {"summary": "业主代表、物业和业委会就小区大门改造方案协商一致，提交全体业主表决。",
                  "opinions": [{"speaker": "压测居委会委员0", "affiliation": "RESIDENT_REP", "content": "按民法典规则表决"}]}""",
-                "application/json", 200);
+                200);
         Instant closesAt = Instant.now().plus(votingTime);
-        send(stack.gateway, "POST", "/api/meetings/" + meeting + "/conclusion", committee, """
+        LocalStackTarget.post(stack.gateway, "/api/meetings/" + meeting + "/conclusion", committee, """
                 {"outcomes": [{"topicId": "%s", "resolution": "PUT_TO_VOTE", "proposal": "小区大门改造，费用由公共收益列支",
-                  "ballot": {"rule": "CIVIL_CODE_MAJOR", "closesAt": "%s"}}]}""".formatted(topic, closesAt),
-                "application/json", 200);
+                  "ballot": {"rule": "CIVIL_CODE_MAJOR", "closesAt": "%s"}}]}""".formatted(topic, closesAt), 200);
         long concluded = System.nanoTime();
         String ballot = null;
         while (ballot == null) {
-            String page = send(stack.gateway, "GET", "/api/ballots?topicId=" + topic + "&status=OPEN", committee, null,
-                    null, 200);
+            String page = LocalStackTarget.call(stack.gateway, "GET", "/api/ballots?topicId=" + topic + "&status=OPEN",
+                    committee, null, null, 200, LocalStackTarget.CALL_TIMEOUT);
             if (page.contains("\"id\"")) {
                 ballot = LocalStackTarget.field(page, "id");
             } else if (System.nanoTime() - concluded > Duration.ofMinutes(2).toNanos()) {
@@ -102,9 +100,8 @@ final class OwnersBallot {
         // counted from the closing time, also when later steps ran past it
         long due = System.nanoTime() - Math.max(0, Duration.between(closesAt, Instant.now()).toNanos());
         while (true) {
-            HttpResponse<String> result = LocalStackTarget.send(HttpRequest.newBuilder(
-                            URI.create(gateway + "/api/ballots/" + ballotId + "/result")).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + committee).GET().build(), "GET result");
+            HttpResponse<String> result = LocalStackTarget.request(gateway, "GET", "/api/ballots/" + ballotId + "/result",
+                    committee, null, null, LocalStackTarget.CALL_TIMEOUT);
             if (result.statusCode() == 200) {
                 String outcome = LocalStackTarget.field(result.body(), "outcome");
                 return report + "BALLOT closed and counted %.1f s after its closing time: %s%n".formatted(
@@ -141,11 +138,10 @@ final class OwnersBallot {
     private static String proposeOnTheEstate(LocalStackTarget stack) {
         String proposer = stack.token(ownerId(0), "业主0", flat(0));
         for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> answer = LocalStackTarget.send(HttpRequest.newBuilder(URI.create(stack.gateway + "/api/topics"))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + proposer)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
-                            {"title": "越江新村小区大门改造（压测表决）", "description": "负载测试：全体业主表决。",
-                             "category": "PUBLIC_FACILITY", "scope": "%s"}""".formatted(ESTATE))).build(), "POST /api/topics");
+            HttpResponse<String> answer = LocalStackTarget.request(stack.gateway, "POST", "/api/topics", proposer, """
+                    {"title": "越江新村小区大门改造（压测表决）", "description": "负载测试：全体业主表决。",
+                     "category": "PUBLIC_FACILITY", "scope": "%s"}""".formatted(ESTATE), "application/json",
+                    LocalStackTarget.CALL_TIMEOUT);
             if (answer.statusCode() == 201) {
                 return LocalStackTarget.field(answer.body(), "id");
             }
@@ -165,10 +161,8 @@ final class OwnersBallot {
                  "participants": [{"name": "压测居委会委员0", "userId": "bench-committee-0", "affiliation": "RESIDENT_REP"}]}"""
                 .formatted(topic, start, start.plusHours(2));
         for (int attempt = 0; attempt < 60; attempt++) {
-            HttpResponse<String> answer = LocalStackTarget.send(HttpRequest.newBuilder(URI.create(gateway + "/api/meetings"))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + committee)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    "POST /api/meetings");
+            HttpResponse<String> answer = LocalStackTarget.request(gateway, "POST", "/api/meetings", committee, body,
+                    "application/json", LocalStackTarget.CALL_TIMEOUT);
             if (answer.statusCode() == 201) {
                 String meeting = LocalStackTarget.field(answer.body(), "id");
                 pause(Duration.between(OffsetDateTime.now(), start).toMillis() + 500);
@@ -180,21 +174,6 @@ final class OwnersBallot {
             pause(500);
         }
         throw new IllegalStateException("meeting-service did not learn of topic " + topic + " within 30 s");
-    }
-
-    private static String send(String base, String method, String path, String token, String body, String type, int expected) {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(3))
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (type != null) {
-            request.header("Content-Type", type);
-        }
-        HttpResponse<String> answer = LocalStackTarget.send(request.build(), method + " " + base + path);
-        if (answer.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + base + path + " answered " + answer.statusCode() + ": "
-                    + answer.body());
-        }
-        return answer.body();
     }
 
     private static void pause(long millis) {
