@@ -50,7 +50,10 @@ final class UniqueKeyLookup<P> extends Index<P> {
         };
     }
 
-    /** A backend in an H2 file whose unique indexes are {@link UniqueKeyLookup}s. */
+    /**
+     * A backend in an H2 file whose unique indexes are {@link UniqueKeyLookup}s over {@link KeysInMemory}: the
+     * documents are kept in the file, the indexes are rebuilt from them when the store opens.
+     */
     static H2Backend h2Backend(String file) {
         return new H2Backend(file) {
             @Override
@@ -59,7 +62,7 @@ final class UniqueKeyLookup<P> extends Index<P> {
                     @Override
                     protected Index<Object> openOrCreateUniqueIndex(String collection, String indexName, List<IndexKey> keys,
                                                                     boolean sparse) {
-                        return new UniqueKeyLookup<>(super.openOrCreateUniqueIndex(collection, indexName, keys, sparse), keys, sparse);
+                        return new UniqueKeyLookup<>(new KeysInMemory(indexName, keys, sparse), keys, sparse);
                     }
                 };
             }

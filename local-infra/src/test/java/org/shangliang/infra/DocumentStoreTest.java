@@ -93,4 +93,39 @@ class DocumentStoreTest {
                     .append("ballotId", "b1").append("ownerId", "owner-3"))).isInstanceOf(com.mongodb.MongoWriteException.class);
         }
     }
+    /**
+     * The H2 store keeps its unique indexes in memory ({@link KeysInMemory}) and rebuilds them from the documents when
+     * it opens: after a restart an id or a unique compound key is still refused twice, lookups through the index find
+     * the documents, and a key whose document was removed before the restart is free again.
+     */
+    @Test
+    void uniqueIndexesOfThePersistentStoreHoldAcrossARestart() {
+        Path file = dir.resolve("electors.mv");
+        try (DocumentStore store = DocumentStore.persistent(file, Ports.free()).start();
+             var client = MongoClients.create(store.uri("votes"))) {
+            var electors = client.getDatabase("votes").getCollection("electors");
+            electors.createIndex(new Document("ballotId", 1).append("ownerId", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+            for (int i = 0; i < 300; i++) {
+                electors.insertOne(new Document("_id", "b1/holder-" + i).append("ballotId", "b1").append("ownerId", "owner-" + i)
+                        .append("choice", null).append("sealed", false));
+            }
+            electors.deleteOne(new Document("_id", "b1/holder-299"));
+        }
+        try (DocumentStore store = DocumentStore.persistent(file, Ports.free()).start();
+             var client = MongoClients.create(store.uri("votes"))) {
+            var electors = client.getDatabase("votes").getCollection("electors");
+            var open = new Document("ballotId", "b1").append("ownerId", "owner-42").append("choice", null).append("sealed", false);
+            assertThat(electors.findOneAndUpdate(open, new Document("$set", new Document("choice", "FOR")))).isNotNull();
+            assertThat(electors.findOneAndUpdate(open, new Document("$set", new Document("choice", "AGAINST"))))
+                    .as("voted already").isNull();
+            assertThat(electors.find(new Document("_id", "b1/holder-42")).first().getString("choice")).isEqualTo("FOR");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> electors.insertOne(new Document("_id", "b1/holder-7")))
+                    .as("the same id again").isInstanceOf(com.mongodb.MongoWriteException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> electors.insertOne(new Document("_id", "other")
+                    .append("ballotId", "b1").append("ownerId", "owner-7")))
+                    .as("the same unique compound key again").isInstanceOf(com.mongodb.MongoWriteException.class);
+            electors.insertOne(new Document("_id", "b1/holder-299").append("ballotId", "b1").append("ownerId", "owner-299"));
+            assertThat(electors.countDocuments()).isEqualTo(300);
+        }
+    }
 }
