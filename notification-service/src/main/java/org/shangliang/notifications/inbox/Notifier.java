@@ -2,6 +2,7 @@ package org.shangliang.notifications.inbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.shangliang.platform.events.EventEnvelope;
+import org.shangliang.platform.store.InsertOnce;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -48,19 +50,26 @@ public class Notifier {
         this.email = email;
     }
 
+    /**
+     * One notice to each recipient, inserted together (a ballot's 50,000 owners: 50 writes, not 50,000), then
+     * the emails of those who want them.
+     */
     public void tell(EventEnvelope<?> event, NotificationType type, Collection<String> recipients, About about,
                      List<String> params) {
         Instant at = event.time() == null ? Instant.now() : event.time();
         Map<String, Preferences> preferences = new HashMap<>();
         mongo.find(new Query(Criteria.where("userId").in(recipients)), Preferences.class)
                 .forEach(p -> preferences.put(p.userId(), p));
+        List<Notification> notices = new ArrayList<>(recipients.size());
         for (String recipient : recipients) {
-            String id = idOf(event.id(), type, recipient);
-            insert(new Notification(id, type, recipient, null, null, about.community(), about.topicId(), about.meetingId(),
-                    about.ballotId(), params, at));
-            Preferences prefs = preferences.get(recipient);
+            notices.add(new Notification(idOf(event.id(), type, recipient), type, recipient, null, null, about.community(),
+                    about.topicId(), about.meetingId(), about.ballotId(), params, at));
+        }
+        created(type, InsertOnce.all(mongo, Notification.class, notices));
+        for (Notification notice : notices) {
+            Preferences prefs = preferences.get(notice.getRecipientId());
             if (prefs != null && prefs.wantsEmail(type.name()) && livesIn(prefs, about.community())) {
-                email.queue(id, recipient, prefs, type, params, about, at);
+                email.queue(notice.getId(), notice.getRecipientId(), prefs, type, params, about, at);
             }
         }
     }
@@ -97,9 +106,14 @@ public class Notifier {
     private void insert(Notification notification) {
         try {
             mongo.insert(notification);
-            meters.counter("shangliang.notifications.created", "type", notification.getType().name()).increment();
+            created(notification.getType(), 1);
         } catch (DuplicateKeyException redelivered) {
             // made already for this event and recipient
         }
+    }
+
+    /** Counts new notices ({@code shangliang_notifications_total{type}}); a redelivery's are not new. */
+    private void created(NotificationType type, long count) {
+        meters.counter("shangliang.notifications.created", "type", type.name()).increment(count);
     }
 }

@@ -10,20 +10,19 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-import com.mongodb.MongoBulkWriteException;
 import org.bson.Document;
 import org.shangliang.platform.outbox.PendingEvent;
 import org.shangliang.platform.security.CurrentUser;
+import org.shangliang.platform.store.InsertOnce;
 import org.shangliang.platform.web.PageResponse;
 import org.shangliang.platform.web.Pages;
 import org.shangliang.platform.web.TextMatch;
 import org.shangliang.votes.counting.Choice;
 import org.shangliang.votes.counting.Count;
+import org.shangliang.votes.counting.Tally;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -34,8 +33,6 @@ import org.springframework.stereotype.Component;
 /** Where ballots and their electors are kept (MongoDB): every query and atomic write of the ballot feature. */
 @Component
 class BallotStore {
-
-    private static final int BATCH = 1_000;
 
     private final MongoTemplate mongo;
 
@@ -74,20 +71,7 @@ class BallotStore {
 
     /** An earlier attempt that crashed half-way may have written some electors already: same ids, same content. */
     void insertElectors(List<Elector> electors) {
-        for (int i = 0; i < electors.size(); i += BATCH) {
-            List<Elector> batch = electors.subList(i, Math.min(electors.size(), i + BATCH));
-            try {
-                mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Elector.class).insert(batch).execute();
-            } catch (BulkOperationException e) {
-                if (e.getErrors().stream().anyMatch(err -> err.getCode() != 11000)) {
-                    throw e;
-                }
-            } catch (MongoBulkWriteException e) {
-                if (e.getWriteErrors().stream().anyMatch(err -> err.getCode() != 11000)) {
-                    throw e;
-                }
-            }
-        }
+        InsertOnce.all(mongo, Elector.class, electors);
     }
 
     /** The one elector a voter names, or none. */
@@ -222,11 +206,23 @@ class BallotStore {
         mongo.stream(query, Elector.class).forEach(each);
     }
 
-    /** Seals every elector (no vote lands after this) and streams them for counting. */
-    void sealAndStream(String ballotId, Consumer<Elector> each) {
+    /**
+     * Seals every elector (no vote lands after this), then sums them by choice where they are kept: one
+     * group per choice (null: did not vote), not 50,000 electors read out to be added up here.
+     */
+    List<Tally.Group> sealAndCount(String ballotId) {
         mongo.updateMulti(new Query(Criteria.where("ballotId").is(ballotId)), new Update().set("sealed", true),
                 Elector.class);
-        mongo.stream(new Query(Criteria.where("ballotId").is(ballotId)), Elector.class).forEach(each);
+        List<Tally.Group> groups = new ArrayList<>();
+        mongo.getCollection("electors").aggregate(List.of(
+                new Document("$match", new Document("ballotId", ballotId)),
+                new Document("$group", new Document("_id", "$choice").append("owners", new Document("$sum", 1))
+                        .append("area", new Document("$sum", "$areaCents"))))).forEach(d -> {
+                    String choice = d.getString("_id");
+                    groups.add(new Tally.Group(choice == null ? null : Choice.valueOf(choice),
+                            new Count(((Number) d.get("owners")).longValue(), ((Number) d.get("area")).longValue())));
+                });
+        return groups;
     }
 
     /** The ids of up to 100 ballots in a status whose time field has come. */
