@@ -21,6 +21,8 @@ import java.util.stream.IntStream;
 final class OwnersBallot {
 
     private static final String ESTATE = "yuejiang/yuejiang-xincun";
+    /** What notification-service makes for every owner when the ballot opens. */
+    private static final List<String> NOTICES = List.of("BALLOT_OPENED");
 
     final String ballotId;
     final Instant closesAt;
@@ -69,6 +71,10 @@ final class OwnersBallot {
                 {"summary": "业主代表、物业和业委会就小区大门改造方案协商一致，提交全体业主表决。",
                  "opinions": [{"speaker": "压测居委会委员0", "affiliation": "RESIDENT_REP", "content": "按民法典规则表决"}]}""",
                 200);
+        Map<String, Double> toldBefore = new java.util.HashMap<>();
+        for (String notice : NOTICES) {
+            toldBefore.put(notice, told(notice));
+        }
         Instant closesAt = Instant.now().plus(votingTime);
         LocalStackTarget.post(stack.gateway, "/api/meetings/" + meeting + "/conclusion", committee, """
                 {"outcomes": [{"topicId": "%s", "resolution": "PUT_TO_VOTE", "proposal": "小区大门改造，费用由公共收益列支",
@@ -88,8 +94,34 @@ final class OwnersBallot {
         }
         report.append("BALLOT of %,d holders open %.1f s after the meeting's conclusion was answered%n".formatted(owners,
                 (System.nanoTime() - concluded) / 1e9));
+        // the opening tells every owner: 50,000 notices made by notification-service. The votes are timed after that,
+        // not against it. (No reminder follows: a ballot opened less than 24 hours before its closing is not reminded.)
+        for (String notice : NOTICES) {
+            report.append(toldEveryOwner(notice, owners, toldBefore.get(notice), concluded));
+        }
         System.out.print(report);
         return new OwnersBallot(ballot, closesAt, tokens, committee, stack.gateway, report.toString());
+    }
+
+    /** How many notices of a type notification-service has made since it started. */
+    private static double told(String type) {
+        return LocalStackTarget.metric(LocalStackTarget.port("NOTIFICATION_SERVICE_PORT", 8084), "shangliang_notifications_total",
+                "type=\"" + type + "\"");
+    }
+
+    /** Waits (3 minutes at most) until notification-service has made this notice for every owner; what it measured. */
+    private static String toldEveryOwner(String type, int owners, double before, long since) {
+        long deadline = since + Duration.ofMinutes(3).toNanos();
+        double told = 0;
+        while (System.nanoTime() < deadline) {
+            told = told(type) - before;
+            if (told >= owners) {
+                return "BALLOT %s told to all %,d owners %.1f s after the conclusion%n".formatted(type, owners,
+                        (System.nanoTime() - since) / 1e9);
+            }
+            pause(250);
+        }
+        return "BALLOT %s told to %,.0f of %,d owners within 3 minutes of the conclusion%n".formatted(type, told, owners);
     }
 
     /** Waits for the closing time, then for the result; what was measured, to print after the run. */

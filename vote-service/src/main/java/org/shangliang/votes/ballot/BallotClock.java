@@ -30,7 +30,7 @@ class BallotClock {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${shangliang.votes.clock-interval:2s}", initialDelayString = "${shangliang.votes.clock-interval:2s}")
+    @Scheduled(fixedDelayString = "${shangliang.votes.clock-interval:1s}", initialDelayString = "${shangliang.votes.clock-interval:1s}")
     // an instance killed mid-tick holds the lock until lockAtMostFor: two minutes, not ten, before another
     // instance takes over (every step is idempotent, so an overlap after that is harmless)
     @SchedulerLock(name = "ballot-clock", lockAtMostFor = "PT2M")

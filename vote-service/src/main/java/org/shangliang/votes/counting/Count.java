@@ -11,6 +11,11 @@ public record Count(long owners, long areaCents) {
         return new Count(owners + 1, areaCents + areaCentsOfOneOwner);
     }
 
+    /** These owners and area with others (a group of holders summed elsewhere). */
+    public Count plus(Count others) {
+        return new Count(owners + others.owners, areaCents + others.areaCents);
+    }
+
     public BigDecimal area() {
         return BigDecimal.valueOf(areaCents, 2);
     }

@@ -1,5 +1,8 @@
 package org.shangliang.votes.counting;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.shangliang.contracts.meeting.BallotRule;
 import org.shangliang.contracts.vote.BallotOutcome;
 
@@ -28,25 +31,42 @@ public final class Tally {
     public record Counted(long areaCents, Choice choice) {
     }
 
+    /** Holders of the frozen electorate with the same choice (null: did not vote), summed: how many and their area. */
+    public record Group(Choice choice, Count holders) {
+    }
+
     public static TallyResult count(BallotRule rule, Iterable<Counted> electorate) {
+        Map<Choice, Count> byChoice = new HashMap<>();
+        for (Counted holder : electorate) {
+            if (holder.areaCents() < 0) {
+                throw new IllegalArgumentException("negative area");
+            }
+            byChoice.merge(holder.choice(), Count.NONE.plus(holder.areaCents()), Count::plus);
+        }
+        return countGroups(rule, byChoice.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList());
+    }
+
+    /** The same count from the electorate summed by choice where it is kept (one group per choice, or several). */
+    public static TallyResult countGroups(BallotRule rule, Iterable<Group> electorate) {
         Count all = Count.NONE;
         Count participating = Count.NONE;
         Count votedFor = Count.NONE;
         Count against = Count.NONE;
         Count abstained = Count.NONE;
-        for (Counted holder : electorate) {
-            if (holder.areaCents() < 0) {
-                throw new IllegalArgumentException("negative area");
+        for (Group group : electorate) {
+            Count holders = group.holders();
+            if (holders.areaCents() < 0 || holders.owners() < 0) {
+                throw new IllegalArgumentException("negative area or holders");
             }
-            all = all.plus(holder.areaCents());
-            if (holder.choice() == null) {
+            all = all.plus(holders);
+            if (group.choice() == null) {
                 continue;
             }
-            participating = participating.plus(holder.areaCents());
-            switch (holder.choice()) {
-                case FOR -> votedFor = votedFor.plus(holder.areaCents());
-                case AGAINST -> against = against.plus(holder.areaCents());
-                case ABSTAIN -> abstained = abstained.plus(holder.areaCents());
+            participating = participating.plus(holders);
+            switch (group.choice()) {
+                case FOR -> votedFor = votedFor.plus(holders);
+                case AGAINST -> against = against.plus(holders);
+                case ABSTAIN -> abstained = abstained.plus(holders);
             }
         }
         return decide(rule, all, participating, votedFor, against, abstained);

@@ -72,6 +72,26 @@ class TallyPropertiesTest {
         assertThat(result.electorate().owners()).isEqualTo(holders.size());
     }
 
+    /** The store sums the electorate by choice; however it groups the holders, the result is the holders' count. */
+    @Property(tries = 2_000)
+    void countingSummedGroupsGivesTheSameResult(@ForAll BallotRule rule, @ForAll("electorates") List<Tally.Counted> holders) {
+        List<Tally.Group> oneEach = holders.stream().map(h -> new Tally.Group(h.choice(), Count.NONE.plus(h.areaCents())))
+                .toList();
+        List<Tally.Group> inTwoHalves = new ArrayList<>();
+        for (List<Tally.Counted> half : List.of(holders.subList(0, holders.size() / 2),
+                holders.subList(holders.size() / 2, holders.size()))) {
+            for (Choice choice : new Choice[] {Choice.FOR, Choice.AGAINST, Choice.ABSTAIN, null}) {
+                Count summed = half.stream().filter(h -> h.choice() == choice)
+                        .reduce(Count.NONE, (c, h) -> c.plus(h.areaCents()), Count::plus);
+                inTwoHalves.add(new Tally.Group(choice, summed));
+            }
+        }
+        TallyResult byHolder = Tally.count(rule, holders);
+        assertThat(Tally.countGroups(rule, oneEach)).isEqualTo(byHolder);
+        assertThat(Tally.countGroups(rule, inTwoHalves)).isEqualTo(byHolder);
+        assertThat(byHolder.outcome()).isEqualTo(reference(rule, holders));
+    }
+
     @Provide
     Arbitrary<List<Tally.Counted>> electorates() {
         Arbitrary<Long> equalArea = Arbitraries.just(7_500L);
