@@ -138,21 +138,28 @@ public class Ballots {
             return;
         }
         Roll roll = rolls.current(ballot.getCommunity()).orElse(null);
+        long started = System.nanoTime();
+        long read = started;
+        long written = started;
         if (roll == null) {
             ballot.notOpened("NO_ROLL", now);
         } else {
             List<RollFlat> inScope = new ArrayList<>();
             rolls.flatsWithin(roll, ballot.getScope(), inScope::add);
+            read = System.nanoTime();
             Electorate electorate = Electorate.freeze(ballotId, inScope, ballot.getCostTable());
             ballot.open(electorate, now);
             if (ballot.getStatus() == BallotStatus.OPEN) {
                 store.insertElectors(electorate.electors());
             }
+            written = System.nanoTime();
         }
         if (store.saveUnlessOvertaken(ballot)) {
             if (ballot.getStatus() == BallotStatus.OPEN) {
-                log.info("Ballot {} opened: {} owners, {} m²", ballotId, ballot.getElectorate().owners(),
-                        ballot.getElectorate().area());
+                log.info("Ballot {} opened: {} owners, {} m² (roll's flats read in {} ms, electors written in {} ms, "
+                                + "ballot saved in {} ms)", ballotId, ballot.getElectorate().owners(),
+                        ballot.getElectorate().area(), (read - started) / 1_000_000, (written - read) / 1_000_000,
+                        (System.nanoTime() - written) / 1_000_000);
             } else {
                 log.warn("Ballot {} not opened: {}", ballotId, ballot.getNotOpenedReason());
             }
@@ -338,11 +345,13 @@ public class Ballots {
         if (ballot == null || !ballot.dueToClose(now)) {
             return;
         }
+        long started = System.nanoTime();
         TallyResult result = Tally.countGroups(ballot.getRule(), store.sealAndCount(ballotId));
         ballot.close(result, now);
         if (store.saveUnlessOvertaken(ballot)) {
-            log.info("Ballot {} closed: {} ({} of {} owners took part)", ballotId, result.outcome(),
-                    result.participating().owners(), result.electorate().owners());
+            log.info("Ballot {} closed: {} ({} of {} owners took part; sealed and counted in {} ms)", ballotId,
+                    result.outcome(), result.participating().owners(), result.electorate().owners(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 
