@@ -2,6 +2,7 @@ package org.shangliang.votes.ballot;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -207,12 +208,17 @@ class BallotStore {
     }
 
     /**
-     * Seals every elector (no vote lands after this), then sums them by choice where they are kept: one
-     * group per choice (null: did not vote), not 50,000 electors read out to be added up here.
+     * Seals every elector whose vote could still change (no vote lands after this), then sums them by choice
+     * where they are kept: one group per choice (null: did not vote), not 50,000 electors read out to be added
+     * up here. An owner's own online vote is final (it is never contested, so never voided): those electors
+     * need no seal, which spares a write for each of them. Not voted yet, or entered offline (open to a
+     * contest and a void): sealed. Each elector is matched and sealed atomically, so a vote either landed
+     * before (and is counted) or is refused.
      */
     List<Tally.Group> sealAndCount(String ballotId) {
-        mongo.updateMulti(new Query(Criteria.where("ballotId").is(ballotId)), new Update().set("sealed", true),
-                Elector.class);
+        List<VoteChannel> offline = Arrays.stream(VoteChannel.values()).filter(VoteChannel::offline).toList();
+        mongo.updateMulti(new Query(Criteria.where("ballotId").is(ballotId).orOperator(Criteria.where("choice").is(null),
+                Criteria.where("channel").in(offline))), new Update().set("sealed", true), Elector.class);
         List<Tally.Group> groups = new ArrayList<>();
         mongo.getCollection("electors").aggregate(List.of(
                 new Document("$match", new Document("ballotId", ballotId)),

@@ -13,7 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One holder of a ballot's frozen electorate and its vote. A vote is one atomic conditional update
  * of this document ("no vote yet, not sealed"), so a holder votes once however many requests race;
- * closing seals every elector first, so no vote can land after it was counted. {@code shares} are
+ * closing first seals every elector whose vote could still change (none yet, or one entered offline and
+ * so open to a contest), so no vote can land or be voided after it was counted. {@code shares} are
  * the holder's flats' shares of an elevator's cost in fen, in the order of {@code flats}.
  */
 @Document("electors")
