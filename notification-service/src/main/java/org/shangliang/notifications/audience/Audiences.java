@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.data.annotation.Id;
@@ -140,13 +141,40 @@ public class Audiences {
 
     /** Every member, from the audience's member documents (and its description, for members stored before them). */
     public List<String> members(String key) {
+        return read(key).members();
+    }
+
+    /**
+     * The audience's members, its description brought up to date on the way: written only when its title or
+     * community changed. A topic's status moves many times under the same title; each move wrote it again, one
+     * write of the four a notice took.
+     */
+    public List<String> membersDescribed(String key, String title, String community) {
+        Read read = read(key);
+        Audience description = read.description();
+        if (description == null || !Objects.equals(description.community(), community)
+                || title != null && !title.equals(description.title())) {
+            describe(key, title, community, null);
+        }
+        return read.members();
+    }
+
+    private record Read(Audience description, List<String> members) {
+    }
+
+    /** The description and the member documents, in one query. */
+    private Read read(String key) {
         Set<String> all = new LinkedHashSet<>();
+        Audience description = null;
         for (Audience part : mongo.find(new Query(Criteria.where("_id").in(buckets(key))), Audience.class)) {
+            if (part.id().equals(key)) {
+                description = part;
+            }
             if (part.members() != null) {
                 all.addAll(part.members());
             }
         }
-        return List.copyOf(all);
+        return new Read(description, List.copyOf(all));
     }
 
 }

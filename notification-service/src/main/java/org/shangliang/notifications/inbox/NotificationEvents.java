@@ -54,8 +54,11 @@ class NotificationEvents {
                         List.of(e.data().title(), Integer.toString(e.data().supportCount()))))
                 .on(EventCatalogue.TOPIC_STATUS_CHANGED, e -> {
                     var d = e.data();
-                    audiences.describe(topic(d.topicId()), d.title(), d.community(), null);
-                    Set<String> people = topicAudience(audiences, d.topicId(), d.proposerId());
+                    Set<String> people = new LinkedHashSet<>(audiences.membersDescribed(topic(d.topicId()), d.title(),
+                            d.community()));
+                    if (d.proposerId() != null) {
+                        people.add(d.proposerId());
+                    }
                     people.removeAll(toldByTheCause(audiences, d));
                     if (!people.isEmpty()) {
                         notifier.tell(e, NotificationType.TOPIC_STATUS_CHANGED, people, about(d.community(), d.topicId()),

@@ -48,6 +48,21 @@ class AudienceStorageTest extends NotificationServiceTestSupport {
         assertThat(audiences.members(key)).hasSize(3_999).doesNotContain("resident-17");
     }
 
+    /** A topic first seen by a status move is described by it; a new title replaces the old one; members are read with it. */
+    @Test
+    void readingTheMembersDescribesTheAudienceWhenItIsNewOrChanged() {
+        String key = Audiences.topic(UUID.randomUUID().toString());
+        assertThat(audiences.membersDescribed(key, "易家桥新村晾衣架", "bachang")).isEmpty();
+        assertThat(audiences.title(key)).isEqualTo("易家桥新村晾衣架");
+
+        audiences.add(key, List.of("li.xiulan", "zhao.lei"));
+        assertThat(audiences.membersDescribed(key, "易家桥新村晾衣架", "bachang")).containsExactlyInAnyOrder("li.xiulan", "zhao.lei");
+        assertThat(audiences.membersDescribed(key, "易家桥新村12号楼晾衣架", "bachang")).hasSize(2);
+        assertThat(audiences.title(key)).isEqualTo("易家桥新村12号楼晾衣架");
+        assertThat(mongo.getCollection("audiences").find(new Document("_id", key)).first().getString("community"))
+                .isEqualTo("bachang");
+    }
+
     @Test
     void membersStoredInTheDescriptionBeforeTheBucketsStillCountAndCanBeRemoved() {
         String key = Audiences.topic(UUID.randomUUID().toString());
