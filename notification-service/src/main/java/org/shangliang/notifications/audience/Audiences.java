@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -114,8 +115,14 @@ public class Audiences {
         Map<String, List<String>> byBucket = new LinkedHashMap<>();
         userIds.stream().filter(u -> u != null && !u.isBlank())
                 .forEach(u -> byBucket.computeIfAbsent(bucketOf(key, u), b -> new ArrayList<>()).add(u));
-        byBucket.forEach((bucket, members) -> mongo.upsert(new Query(Criteria.where("_id").is(bucket)),
-                new Update().addToSet("members").each(members.toArray()), Audience.class));
+        if (byBucket.isEmpty()) {
+            return;
+        }
+        // one round trip for a ballot's part of 1,000 owners, not one per member document
+        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Audience.class);
+        byBucket.forEach((bucket, members) -> writes.upsert(new Query(Criteria.where("_id").is(bucket)),
+                new Update().addToSet("members").each(members.toArray())));
+        writes.execute();
     }
 
     public void remove(String key, String userId) {
