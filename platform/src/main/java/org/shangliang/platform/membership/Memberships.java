@@ -9,12 +9,12 @@ import java.util.function.Function;
 
 import org.bson.Document;
 import org.shangliang.platform.membership.MemberChanges.Change;
+import org.shangliang.platform.store.InsertOnce;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -34,7 +34,6 @@ import org.springframework.data.mongodb.core.query.Update;
 public final class Memberships implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(Memberships.class);
-    private static final int DUPLICATE_KEY = 11000;
 
     /**
      * Where a kind of membership lives.
@@ -148,14 +147,8 @@ public final class Memberships implements SmartInitializingSingleton {
                             .set("seq", change.seq()).set("at", change.at()));
             newest = Math.max(newest, change.seq());
         }
-        try {
-            writes.execute();
-        } catch (BulkOperationException e) {
-            if (e.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
-                throw e;
-            }
-            // the documents that refused hold this change or a newer one already
-        }
+        // a document that refuses (duplicate key) holds this change or a newer one already
+        InsertOnce.execute(writes);
         mongo.updateFirst(new Query(Criteria.where("_id").is(groupId)),
                 new Update().pull(kind.changesField() + ".pending", new Document("seq", new Document("$lte", newest))),
                 kind.groupCollection());

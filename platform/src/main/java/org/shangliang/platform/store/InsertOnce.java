@@ -16,7 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public final class InsertOnce {
 
     /** MongoDB's error code for a duplicate key. */
-    public static final int DUPLICATE_KEY = 11000;
+    static final int DUPLICATE_KEY = 11000;
     static final int BATCH = 1_000;
 
     private InsertOnce() {
@@ -26,21 +26,30 @@ public final class InsertOnce {
     public static long all(MongoTemplate mongo, Class<?> type, List<?> documents) {
         long inserted = 0;
         for (int i = 0; i < documents.size(); i += BATCH) {
-            List<?> batch = documents.subList(i, Math.min(documents.size(), i + BATCH));
-            try {
-                inserted += mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type).insert(batch).execute().getInsertedCount();
-            } catch (BulkOperationException e) {
-                if (e.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
-                    throw e;
-                }
-                inserted += e.getResult().getInsertedCount();
-            } catch (MongoBulkWriteException e) {
-                if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
-                    throw e;
-                }
-                inserted += e.getWriteResult().getInsertedCount();
-            }
+            inserted += execute(mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type)
+                    .insert(documents.subList(i, Math.min(documents.size(), i + BATCH))));
         }
         return inserted;
+    }
+
+    /**
+     * Runs unordered writes of which a duplicate key means "there already" (an insert of a known id, an
+     * upsert whose condition says a newer write is there); answers how many documents were inserted.
+     * Any other refusal is thrown.
+     */
+    public static long execute(BulkOperations writes) {
+        try {
+            return writes.execute().getInsertedCount();
+        } catch (BulkOperationException e) {
+            if (e.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+                throw e;
+            }
+            return e.getResult().getInsertedCount();
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+                throw e;
+            }
+            return e.getWriteResult().getInsertedCount();
+        }
     }
 }
