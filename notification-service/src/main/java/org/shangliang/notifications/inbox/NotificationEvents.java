@@ -54,12 +54,9 @@ class NotificationEvents {
                         List.of(e.data().title(), Integer.toString(e.data().supportCount()))))
                 .on(EventCatalogue.TOPIC_STATUS_CHANGED, e -> {
                     var d = e.data();
-                    Set<String> people = new LinkedHashSet<>(audiences.membersDescribed(topic(d.topicId()), d.title(),
-                            d.community()));
-                    if (d.proposerId() != null) {
-                        people.add(d.proposerId());
-                    }
-                    people.removeAll(toldByTheCause(audiences, d));
+                    Set<String> people = withProposer(audiences.membersDescribed(topic(d.topicId()), d.title(),
+                            d.community()), d.proposerId());
+                    people.removeAll(toldByTheCause(audiences, d, people));
                     if (!people.isEmpty()) {
                         notifier.tell(e, NotificationType.TOPIC_STATUS_CHANGED, people, about(d.community(), d.topicId()),
                                 List.of(d.title(), d.to().name(), d.reason() == null ? "" : d.reason()));
@@ -179,13 +176,14 @@ class NotificationEvents {
      * One notice per step per person: a status move caused by a meeting's event is told by that
      * meeting's notice (its audience includes every agenda topic's proposer and supporters); one
      * caused by a ballot is told to its electorate by the ballot's notice; completion by
-     * TOPIC_COMPLETED. Everyone else still hears of the move.
+     * TOPIC_COMPLETED. Everyone else still hears of the move. {@code topicAudience} is the topic's
+     * proposer and supporters, read already.
      */
-    private static Set<String> toldByTheCause(Audiences audiences, TopicStatusChanged d) {
+    private static Set<String> toldByTheCause(Audiences audiences, TopicStatusChanged d, Set<String> topicAudience) {
         String cause = d.cause() == null ? "" : d.cause();
         if (d.to() == TopicStatus.COMPLETED || cause.startsWith("shangliang.meeting.")
                 || cause.equals(EventCatalogue.BALLOT_CLOSED.type())) {
-            return topicAudience(audiences, d.topicId(), d.proposerId());
+            return new LinkedHashSet<>(topicAudience);
         }
         if (cause.startsWith("shangliang.vote.")) {
             // the owners were asked to vote by BALLOT_OPENED; a supporter who is not an owner hears of it here.
@@ -202,7 +200,12 @@ class NotificationEvents {
     }
 
     private static Set<String> topicAudience(Audiences audiences, String topicId, String proposerId) {
-        Set<String> people = new LinkedHashSet<>(audiences.members(topic(topicId)));
+        return withProposer(audiences.members(topic(topicId)), proposerId);
+    }
+
+    /** A topic's supporters and its proposer (when known), in order, each once. */
+    private static Set<String> withProposer(List<String> members, String proposerId) {
+        Set<String> people = new LinkedHashSet<>(members);
         if (proposerId != null) {
             people.add(proposerId);
         }

@@ -12,7 +12,6 @@ import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.shangliang.platform.events.EventEnvelope;
 import org.shangliang.platform.store.InsertOnce;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -88,8 +87,8 @@ public class Notifier {
     public void tellRole(EventEnvelope<?> event, NotificationType type, String role, About about, List<String> params) {
         Instant at = event.time() == null ? Instant.now() : event.time();
         String id = idOf(event.id(), type, role + "@" + about.community());
-        insert(new Notification(id, type, null, about.community(), role, about.community(), about.topicId(),
-                about.meetingId(), about.ballotId(), params, at));
+        created(type, InsertOnce.all(mongo, Notification.class, List.of(new Notification(id, type, null, about.community(),
+                role, about.community(), about.topicId(), about.meetingId(), about.ballotId(), params, at))));
         for (Preferences prefs : mongo.find(new Query(Criteria.where("community").is(about.community()).and("roles").is(role)),
                 Preferences.class)) {
             if (prefs.wantsEmail(type.name())) {
@@ -101,15 +100,6 @@ public class Notifier {
     /** The same event, type and recipient always give the same (opaque, URL-safe) id. */
     static String idOf(String eventId, NotificationType type, String recipient) {
         return UUID.nameUUIDFromBytes((eventId + "|" + type + "|" + recipient).getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    private void insert(Notification notification) {
-        try {
-            mongo.insert(notification);
-            created(notification.getType(), 1);
-        } catch (DuplicateKeyException redelivered) {
-            // made already for this event and recipient
-        }
     }
 
     /** Counts new notices ({@code shangliang_notifications_total{type}}); a redelivery's are not new. */
