@@ -22,7 +22,7 @@ final class OwnersBallot {
 
     private static final String ESTATE = "yuejiang/yuejiang-xincun";
     /** What notification-service makes for every owner when the ballot opens. */
-    private static final List<String> NOTICES = List.of("BALLOT_OPENED");
+    private static final String OPENED = "BALLOT_OPENED";
 
     final String ballotId;
     final Instant closesAt;
@@ -71,10 +71,7 @@ final class OwnersBallot {
                 {"summary": "业主代表、物业和业委会就小区大门改造方案协商一致，提交全体业主表决。",
                  "opinions": [{"speaker": "压测居委会委员0", "affiliation": "RESIDENT_REP", "content": "按民法典规则表决"}]}""",
                 200);
-        Map<String, Double> toldBefore = new java.util.HashMap<>();
-        for (String notice : NOTICES) {
-            toldBefore.put(notice, told(notice));
-        }
+        double toldBefore = told(OPENED);
         Instant closesAt = Instant.now().plus(votingTime);
         LocalStackTarget.post(stack.gateway, "/api/meetings/" + meeting + "/conclusion", committee, """
                 {"outcomes": [{"topicId": "%s", "resolution": "PUT_TO_VOTE", "proposal": "小区大门改造，费用由公共收益列支",
@@ -96,9 +93,7 @@ final class OwnersBallot {
                 (System.nanoTime() - concluded) / 1e9));
         // the opening tells every owner: 50,000 notices made by notification-service. The votes are timed after that,
         // not against it. (No reminder follows: a ballot opened less than 24 hours before its closing is not reminded.)
-        for (String notice : NOTICES) {
-            report.append(toldEveryOwner(notice, owners, toldBefore.get(notice), concluded));
-        }
+        report.append(toldEveryOwner(OPENED, owners, toldBefore, concluded));
         System.out.print(report);
         return new OwnersBallot(ballot, closesAt, tokens, committee, stack.gateway, report.toString());
     }
