@@ -60,20 +60,24 @@ class LocalStackIT {
 
     /**
      * Each service starts from the class-data archive the launcher made for its jar (the JVM maps it: classes are
-     * not read and verified again), with C2 on: what makes the stack start in about half the time.
+     * not read and verified again), with C2 on: what makes the stack start in about half the time. On JDK 25 and
+     * later the archive is an AOT cache (classes linked, methods' profiles); the launcher runs on this test's JDK.
      */
     @Test
     @Order(1)
     void servicesStartFromTheirClassDataArchivesWithTheC2CompilerOn() throws Exception {
         RunningStack stack = RunningStack.get();
+        boolean aotCache = Runtime.version().feature() >= 25;
+        String option = aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
         for (String service : SERVICES) {
             long pid = stack.pid(service);
+            String archive = service + (aotCache ? ".aot" : ".jsa");
             List<String> arguments = List.of(ProcessHandle.of(pid).orElseThrow().info().arguments().orElseThrow());
-            assertThat(arguments).as(service).anyMatch(a -> a.startsWith("-XX:SharedArchiveFile=")
-                    && a.endsWith("/" + service + "/target/cds/" + service + ".jsa"))
+            assertThat(arguments).as(service).anyMatch(a -> a.startsWith(option)
+                    && a.endsWith("/" + service + "/target/cds/" + archive))
                     .noneMatch(a -> a.startsWith("-XX:TieredStopAtLevel"));
             assertThat(Files.readString(Path.of("/proc/" + pid + "/maps")))
-                    .as(service + " has its archive mapped").contains(service + ".jsa");
+                    .as(service + " has its archive mapped").contains(archive);
         }
     }
 

@@ -29,6 +29,9 @@ final class ClassDataArchives {
 
     private static final long TRAINING_TIMEOUT_SECONDS = 180;
 
+    /** The services run on the launcher's own JDK; from 25 on it makes AOT caches instead of CDS archives. */
+    static final boolean AOT_CACHE = Runtime.version().feature() >= 25;
+
     private final Path home;
     private final String java;
     private final Path logs;
@@ -42,7 +45,8 @@ final class ClassDataArchives {
     /** What follows {@code java} and the memory options to start the module: its archive and unpacked jar if ready. */
     List<String> launch(String module) {
         if (ready(module)) {
-            return List.of("-XX:SharedArchiveFile=" + archive(module), "-jar", unpackedJar(module).toString());
+            return List.of((AOT_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive(module), "-jar",
+                    unpackedJar(module).toString());
         }
         return List.of("-jar", jar(module).toString());
     }
@@ -101,13 +105,24 @@ final class ClassDataArchives {
             unpack.destroyForcibly();
             throw new IOException("interrupted", e);
         }
-        // the C1 compiler alone: the archive holds classes, not compiled code, and training is then cheaper
-        var builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-                "-XX:ArchiveClassesAtExit=" + archive(module), "-Dspring.context.exit=onRefresh",
-                "-Dfile.encoding=UTF-8", "-jar", unpackedJar(module).toString())
+        var builder = new ProcessBuilder(trainingCommand(module))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         return builder.start();
+    }
+
+    /**
+     * JDK 25 and later: an AOT cache (JEP 483, 514, 515), which holds the classes loaded and linked and the methods'
+     * profiles, so the C2 compiler starts from them; the same GC as the services, as the cache requires. Older JDKs:
+     * a dynamic CDS archive, trained with C1 alone (it holds classes, not profiles, and training is then cheaper).
+     */
+    private List<String> trainingCommand(String module) {
+        var command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xmx256m"));
+        command.addAll(AOT_CACHE ? List.of("-XX:AOTCacheOutput=" + archive(module))
+                : List.of("-XX:TieredStopAtLevel=1", "-XX:ArchiveClassesAtExit=" + archive(module)));
+        command.addAll(List.of("-Dspring.context.exit=onRefresh", "-Dfile.encoding=UTF-8", "-jar",
+                unpackedJar(module).toString()));
+        return command;
     }
 
     private boolean finished(String module, Process training) {
@@ -161,7 +176,7 @@ final class ClassDataArchives {
     }
 
     private Path archive(String module) {
-        return dir(module).resolve(module + ".jsa");
+        return dir(module).resolve(module + (AOT_CACHE ? ".aot" : ".jsa"));
     }
 
     private Path stampFile(String module) {
