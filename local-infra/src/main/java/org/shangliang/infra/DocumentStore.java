@@ -33,14 +33,18 @@ public final class DocumentStore implements AutoCloseable {
         return new DocumentStore(UniqueKeyLookup.memoryBackend(), port);
     }
 
-    /** A store that keeps its data in {@code file} (an H2 MVStore) across restarts. */
+    /**
+     * A store that keeps its data in {@code file} (an H2 MVStore) across restarts, with a sixth of the JVM's heap
+     * (at least H2's default of 16 MB) to keep the documents it has read in memory.
+     */
     public static DocumentStore persistent(Path file, int port) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new DocumentStore(UniqueKeyLookup.h2Backend(file.toAbsolutePath().toString()), port);
+        return new DocumentStore(UniqueKeyLookup.h2Backend(file.toAbsolutePath().toString(),
+                (int) Math.max(16, Runtime.getRuntime().maxMemory() / 6 / (1024 * 1024))), port);
     }
 
     public DocumentStore start() {
