@@ -4,14 +4,17 @@ import java.util.List;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.KeyConstraintError;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -63,6 +66,16 @@ final class UniqueKeyLookup<P> extends Index<P> {
             @Override
             protected MongoDatabase openOrCreateDatabase(String name) {
                 return new H2Database(name, getMvStore(), getCursorRegistry()) {
+                    /** As H2Database opens a collection, with its documents written as BSON ({@link BsonDocuments}). */
+                    @Override
+                    protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
+                        String namespace = getFullCollectionNamespace(collection);
+                        MVMap<Object, Document> documents = getMvStore().openMap("databases." + namespace,
+                                new MVMap.Builder<Object, Document>().valueType(new BsonDocuments()));
+                        MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
+                        return new H2Collection(this, collection, options, documents, meta, cursorRegistry);
+                    }
+
                     @Override
                     protected Index<Object> openOrCreateUniqueIndex(String collection, String indexName, List<IndexKey> keys,
                                                                     boolean sparse) {

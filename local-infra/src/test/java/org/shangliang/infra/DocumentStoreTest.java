@@ -128,4 +128,71 @@ class DocumentStoreTest {
             assertThat(electors.countDocuments()).isEqualTo(300);
         }
     }
+
+    /**
+     * The H2 store writes documents as BSON ({@link BsonDocuments}): after a restart every kind of value a service
+     * stores comes back as it went in, Chinese text, numbers of each width, dates, nested documents and lists,
+     * ids, UUIDs, decimals, bytes and nulls.
+     */
+    @Test
+    void documentsOfEveryKindComeBackAsTheyWentInAfterARestart() {
+        Path file = dir.resolve("kinds.mv");
+        Document elector = new Document("_id", "b31/holder-3-502").append("ownerName", "王建国")
+                .append("flats", java.util.List.of("越江新村/31号楼/3单元/502", "越江新村/31号楼/3单元/车位12"))
+                .append("areaCents", 8_750L).append("round", 2).append("share", 0.375).append("sealed", false)
+                .append("choice", null).append("votedAt", java.util.Date.from(java.time.Instant.parse("2026-12-07T08:30:00.123Z")))
+                .append("contest", new Document("reason", "我没有投过这一票").append("at", java.util.Date.from(java.time.Instant.EPOCH)))
+                .append("eventId", java.util.UUID.fromString("3f8a1c2e-5b6d-4e7f-8a9b-0c1d2e3f4a5b"))
+                .append("ref", new org.bson.types.ObjectId("65a1b2c3d4e5f60718293a4b"))
+                .append("budget", new org.bson.types.Decimal128(new java.math.BigDecimal("128000.50")))
+                .append("photo", new org.bson.types.Binary(new byte[] {1, 2, 3, (byte) 0xB5}))
+                .append("shares", java.util.List.of(8_750L, 1_200L));
+        var settings = com.mongodb.MongoClientSettings.builder().uuidRepresentation(org.bson.UuidRepresentation.STANDARD);
+        try (DocumentStore store = DocumentStore.persistent(file, Ports.free()).start();
+             var client = MongoClients.create(settings.applyConnectionString(
+                     new com.mongodb.ConnectionString(store.uri("votes"))).build())) {
+            client.getDatabase("votes").getCollection("electors").insertOne(elector);
+        }
+        try (DocumentStore store = DocumentStore.persistent(file, Ports.free()).start();
+             var client = MongoClients.create(settings.applyConnectionString(
+                     new com.mongodb.ConnectionString(store.uri("votes"))).build())) {
+            assertThat(client.getDatabase("votes").getCollection("electors").find().first()).isEqualTo(elector);
+        }
+    }
+
+    /**
+     * A store file written before documents were BSON (mongo-java-server's own H2 backend, Java-serialised values)
+     * opens as it was: its documents are read, changed and kept across another restart.
+     */
+    @Test
+    void aStoreFileWrittenTheOlderWayIsStillReadAndKept() {
+        Path file = dir.resolve("older.mv");
+        int port = Ports.free();
+        var older = new de.bwaldvogel.mongo.MongoServer(new de.bwaldvogel.mongo.backend.h2.H2Backend(file.toString()));
+        older.bind(new java.net.InetSocketAddress(Ports.LOOPBACK, port));
+        try (var client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            var topics = client.getDatabase("topics").getCollection("topics");
+            for (int i = 1; i <= 40; i++) {
+                topics.insertOne(new Document("_id", "t" + i).append("title", i + "号楼加装电梯").append("supporters", i));
+            }
+        } finally {
+            older.shutdownNow();
+        }
+        try (DocumentStore store = DocumentStore.persistent(file, Ports.free()).start();
+             var client = MongoClients.create(store.uri("topics"))) {
+            var topics = client.getDatabase("topics").getCollection("topics");
+            assertThat(topics.countDocuments()).isEqualTo(40);
+            assertThat(topics.find(new Document("_id", "t31")).first().getString("title")).isEqualTo("31号楼加装电梯");
+            topics.updateOne(new Document("_id", "t31"), new Document("$inc", new Document("supporters", 1)));
+            topics.insertOne(new Document("_id", "t41").append("title", "充电棚").append("supporters", 0));
+        }
+        try (DocumentStore store = DocumentStore.persistent(file, Ports.free()).start();
+             var client = MongoClients.create(store.uri("topics"))) {
+            var topics = client.getDatabase("topics").getCollection("topics");
+            assertThat(topics.countDocuments()).isEqualTo(41);
+            assertThat(topics.find(new Document("_id", "t31")).first().getInteger("supporters")).isEqualTo(32);
+            assertThat(topics.find(new Document("_id", "t7")).first().getString("title")).isEqualTo("7号楼加装电梯");
+            assertThat(topics.find(new Document("_id", "t41")).first().getString("title")).isEqualTo("充电棚");
+        }
+    }
 }
