@@ -2,6 +2,7 @@ package org.shangliang.infra;
 
 import java.nio.ByteBuffer;
 import java.util.Collection;
+import java.util.ConcurrentModificationException;
 import java.util.Map;
 
 import de.bwaldvogel.mongo.bson.Document;
@@ -34,20 +35,47 @@ final class BsonDocuments extends BasicDataType<Object> {
     @Override
     public void write(WriteBuffer buffer, Object value) {
         if (value instanceof Document document) {
-            ByteBuf bson = Unpooled.buffer(256);
-            try {
-                BsonEncoder.encodeDocument(document, bson);
-                buffer.put(BSON);
-                buffer.put(bson.nioBuffer());
+            ByteBuf bson = encodedWhileChanging(document);
+            if (bson != null) {
+                try {
+                    buffer.put(BSON);
+                    buffer.put(bson.nioBuffer());
+                } finally {
+                    bson.release();
+                }
                 return;
-            } catch (IllegalArgumentException notBson) {
-                // written the way H2 writes any object, below
-            } finally {
-                bson.release();
             }
         }
         older.write(buffer, value);
     }
+
+    /**
+     * The document as BSON, or null when BSON cannot hold it. mongo-java-server updates a stored document in place
+     * (its fields removed and put again, then the document put into the map again), while H2 may be writing the
+     * page that holds it: encoding then meets a {@link ConcurrentModificationException}, and an exception while
+     * writing makes H2 close the store. Encoding is tried again until it reads the document whole (an update takes
+     * microseconds); the document's newest state is written with its next commit either way, as it is put again.
+     */
+    private static ByteBuf encodedWhileChanging(Document document) {
+        for (int attempt = 1; ; attempt++) {
+            ByteBuf bson = Unpooled.buffer(256);
+            try {
+                BsonEncoder.encodeDocument(document, bson);
+                return bson;
+            } catch (IllegalArgumentException notBson) {
+                bson.release();
+                return null;
+            } catch (ConcurrentModificationException | NullPointerException | IndexOutOfBoundsException changing) {
+                bson.release();
+                if (attempt == MAX_ATTEMPTS) {
+                    throw changing;
+                }
+                Thread.yield();
+            }
+        }
+    }
+
+    private static final int MAX_ATTEMPTS = 10_000;
 
     @Override
     public Object read(ByteBuffer buffer) {

@@ -46,4 +46,36 @@ class BsonDocumentsTest {
         assertThat(type.read(written)).isEqualTo(flat(502));
         assertThat(type.read(written)).isEqualTo(42L);
     }
+
+    /**
+     * mongo-java-server updates a stored document in place while H2 may be writing it; writing must not fail
+     * (an exception there makes H2 close the whole store), and each value written is a whole document.
+     */
+    @Test
+    void aDocumentUpdatedInPlaceWhileItIsWrittenIsStillWrittenWhole() throws Exception {
+        Document elector = flat(501);
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread updating = new Thread(() -> {
+            for (long i = 0; !stop.get(); i++) {
+                // what AbstractMongoCollection.updateDocument does: remove the fields, put them again
+                for (String key : List.copyOf(elector.keySet())) {
+                    elector.remove(key);
+                }
+                elector.putAll(flat(501));
+                elector.put("choice", i % 2 == 0 ? "FOR" : "AGAINST");
+            }
+        });
+        updating.start();
+        try {
+            for (int i = 0; i < 20_000; i++) {
+                WriteBuffer page = new WriteBuffer();
+                type.write(page, elector);
+                Object read = type.read(page.getBuffer().flip());
+                assertThat(read).isInstanceOf(Document.class);
+            }
+        } finally {
+            stop.set(true);
+            updating.join();
+        }
+    }
 }
