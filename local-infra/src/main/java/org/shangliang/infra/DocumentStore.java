@@ -5,13 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,37 +23,9 @@ public final class DocumentStore implements AutoCloseable {
     private final MongoServer server;
     private final int port;
 
-    /** Commits the H2 file's changes every second (persistent stores only). */
-    private final ScheduledExecutorService committer;
-
     private DocumentStore(MongoBackend backend, int port) {
         this.server = new MongoServer(backend);
         this.port = port;
-        this.committer = backend instanceof H2Backend h2 ? committingEverySecond(h2) : null;
-    }
-
-    /**
-     * H2 commits on its own with a writer thread that hands each commit to a serialisation and a save thread;
-     * the serialisation thread waits for the save thread by spinning on {@code Thread.yield()}
-     * ({@code FileStore.saveChunkMetadataChanges}, H2 2.4.240). On two cores it took a whole core while the
-     * store was written to: 84 % of the store process's CPU in the 50,000-owner vote benchmark (async-profiler).
-     * The store commits here instead, once a second as H2 did, on one thread that serialises and writes
-     * itself; at most the last second of changes is lost if the process is killed, as before.
-     */
-    private static ScheduledExecutorService committingEverySecond(H2Backend backend) {
-        ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "store-commit");
-            thread.setDaemon(true);
-            return thread;
-        });
-        committer.scheduleWithFixedDelay(() -> {
-            try {
-                backend.commit();
-            } catch (RuntimeException e) {
-                log.error("The store could not write its changes to its file; trying again in a second", e);
-            }
-        }, 1, 1, TimeUnit.SECONDS);
-        return committer;
     }
 
     /** A store that forgets everything when it stops. */
@@ -92,14 +60,6 @@ public final class DocumentStore implements AutoCloseable {
 
     @Override
     public void close() {
-        if (committer != null) {
-            committer.shutdown();
-            try {
-                committer.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        server.shutdownNow(); // the H2 backend writes what is left as it closes
+        server.shutdownNow();
     }
 }

@@ -59,11 +59,10 @@ final class UniqueKeyLookup<P> extends Index<P> {
      * documents are kept in the file, the indexes are rebuilt from them when the store opens. {@code cacheMegabytes}
      * is the MVStore's cache of pages read from the file, kept as documents: H2's default of 16 MB holds about
      * 16,000 documents, so a pass over a 50,000-flat roll or a ballot's electors read every page again from the
-     * file and Java-deserialised each document. H2's own committing is off: the caller commits (see
-     * {@link DocumentStore}).
+     * file and Java-deserialised each document.
      */
     static H2Backend h2Backend(String file, int cacheMegabytes) {
-        return new H2Backend(new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).autoCommitDisabled().open()) {
+        return new H2Backend(new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).open()) {
             @Override
             protected MongoDatabase openOrCreateDatabase(String name) {
                 return new H2Database(name, getMvStore(), getCursorRegistry()) {

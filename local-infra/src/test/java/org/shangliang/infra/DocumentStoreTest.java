@@ -195,30 +195,4 @@ class DocumentStoreTest {
             assertThat(topics.find(new Document("_id", "t41")).first().getString("title")).isEqualTo("充电棚");
         }
     }
-
-    /**
-     * A persistent store writes its changes to its file about once a second while it runs, not only when it is
-     * closed: a copy of the file taken while it runs (what a killed process leaves behind) holds them.
-     */
-    @Test
-    void aRunningStoreWritesItsChangesToItsFileWithinSeconds() throws Exception {
-        Path file = dir.resolve("running.mv");
-        try (DocumentStore store = DocumentStore.persistent(file, Ports.free()).start();
-             var client = MongoClients.create(store.uri("topics"))) {
-            client.getDatabase("topics").getCollection("topics")
-                    .insertOne(new Document("_id", "t31").append("title", "31号楼3单元加装电梯"));
-            Document found = null;
-            for (int attempt = 0; attempt < 50 && found == null; attempt++) {
-                Thread.sleep(200);
-                Path copy = dir.resolve("copy-" + attempt + ".mv");
-                java.nio.file.Files.copy(file, copy);
-                try (DocumentStore left = DocumentStore.persistent(copy, Ports.free()).start();
-                     var reader = MongoClients.create(left.uri("topics"))) {
-                    found = reader.getDatabase("topics").getCollection("topics").find().first();
-                }
-            }
-            assertThat(found).as("the change is in the file within 10 s").isNotNull();
-            assertThat(found.getString("title")).isEqualTo("31号楼3单元加装电梯");
-        }
-    }
 }
