@@ -30,6 +30,9 @@ final class BsonDocuments extends BasicDataType<Object> {
     /** Not a tag of {@link ObjectDataType} (its tags are 0 to 119). */
     static final byte BSON = (byte) 0xB5;
 
+    /** How often a document being updated in place is encoded again before writing gives up. */
+    private static final int MAX_ATTEMPTS = 10_000;
+
     private final ObjectDataType older = new ObjectDataType();
 
     @Override
@@ -75,8 +78,6 @@ final class BsonDocuments extends BasicDataType<Object> {
         }
     }
 
-    private static final int MAX_ATTEMPTS = 10_000;
-
     @Override
     public Object read(ByteBuffer buffer) {
         if (buffer.get(buffer.position()) != BSON) {
@@ -92,7 +93,7 @@ final class BsonDocuments extends BasicDataType<Object> {
     /** What a document takes in the page cache, estimated from its shape (H2 sizes its cache by these). */
     @Override
     public int getMemory(Object value) {
-        return value instanceof Document || value instanceof Map<?, ?> ? estimate(value) : older.getMemory(value);
+        return value instanceof Map<?, ?> ? estimate(value) : older.getMemory(value);
     }
 
     private static int estimate(Object value) {

@@ -3,19 +3,10 @@ package org.shangliang.infra;
 import java.util.List;
 
 import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.MongoDatabase;
-import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
-import de.bwaldvogel.mongo.backend.h2.H2Database;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.KeyConstraintError;
-import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
 
 /**
  * A unique index of mongo-java-server ({@code _id}'s, or one an entity declares, such as an elector's
@@ -32,58 +23,10 @@ final class UniqueKeyLookup<P> extends Index<P> {
     private final Index<P> id;
     private final List<String> keys;
 
-    private UniqueKeyLookup(Index<P> id, List<IndexKey> keys, boolean sparse) {
+    UniqueKeyLookup(Index<P> id, List<IndexKey> keys, boolean sparse) {
         super(id.getName(), id.getKeys(), sparse);
         this.id = id;
         this.keys = keys.stream().map(IndexKey::getKey).toList();
-    }
-
-    /** A backend in memory whose unique indexes are {@link UniqueKeyLookup}s. */
-    static MemoryBackend memoryBackend() {
-        return new MemoryBackend() {
-            @Override
-            public MemoryDatabase openOrCreateDatabase(String name) {
-                return new MemoryDatabase(name, getCursorRegistry()) {
-                    @Override
-                    protected Index<Integer> openOrCreateUniqueIndex(String collection, String indexName, List<IndexKey> keys,
-                                                                     boolean sparse) {
-                        return new UniqueKeyLookup<>(super.openOrCreateUniqueIndex(collection, indexName, keys, sparse), keys, sparse);
-                    }
-                };
-            }
-        };
-    }
-
-    /**
-     * A backend in an H2 file whose unique indexes are {@link UniqueKeyLookup}s over {@link KeysInMemory}: the
-     * documents are kept in the file, the indexes are rebuilt from them when the store opens. {@code cacheMegabytes}
-     * is the MVStore's cache of pages read from the file, kept as documents: H2's default of 16 MB holds about
-     * 16,000 documents, so a pass over a 50,000-flat roll or a ballot's electors read every page again from the
-     * file and Java-deserialised each document.
-     */
-    static H2Backend h2Backend(String file, int cacheMegabytes) {
-        return new H2Backend(new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).open()) {
-            @Override
-            protected MongoDatabase openOrCreateDatabase(String name) {
-                return new H2Database(name, getMvStore(), getCursorRegistry()) {
-                    /** As H2Database opens a collection, with its documents written as BSON ({@link BsonDocuments}). */
-                    @Override
-                    protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
-                        String namespace = getFullCollectionNamespace(collection);
-                        MVMap<Object, Document> documents = getMvStore().openMap("databases." + namespace,
-                                new MVMap.Builder<Object, Document>().valueType(new BsonDocuments()));
-                        MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
-                        return new H2Collection(this, collection, options, documents, meta, cursorRegistry);
-                    }
-
-                    @Override
-                    protected Index<Object> openOrCreateUniqueIndex(String collection, String indexName, List<IndexKey> keys,
-                                                                    boolean sparse) {
-                        return new UniqueKeyLookup<>(new KeysInMemory(indexName, keys, sparse), keys, sparse);
-                    }
-                };
-            }
-        };
     }
 
     /**
