@@ -3,6 +3,9 @@ package org.shangliang.platform.store;
 import java.util.List;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
+import org.bson.Document;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,6 +31,29 @@ public final class InsertOnce {
         for (int i = 0; i < documents.size(); i += BATCH) {
             inserted += execute(mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type)
                     .insert(documents.subList(i, Math.min(documents.size(), i + BATCH))));
+        }
+        return inserted;
+    }
+
+    /**
+     * Inserts documents already in the store's form (written by hand on a hot path, where the mapping of
+     * every entity and its events cost more than the store's own work), those not stored yet; answers how
+     * many were new. Call it inside {@link MongoTemplate#execute(String, org.springframework.data.mongodb.core.CollectionCallback)}
+     * so that any other refusal is translated as the template's own are.
+     */
+    public static long all(MongoCollection<Document> collection, List<Document> documents) {
+        long inserted = 0;
+        for (int i = 0; i < documents.size(); i += BATCH) {
+            List<Document> batch = documents.subList(i, Math.min(documents.size(), i + BATCH));
+            try {
+                collection.insertMany(batch, new InsertManyOptions().ordered(false));
+                inserted += batch.size();
+            } catch (MongoBulkWriteException e) {
+                if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+                    throw e;
+                }
+                inserted += e.getWriteResult().getInsertedCount();
+            }
         }
         return inserted;
     }
