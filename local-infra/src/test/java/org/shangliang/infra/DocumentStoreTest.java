@@ -91,6 +91,19 @@ class DocumentStoreTest {
                     .isEqualTo("b1/holder-103");
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> electors.insertOne(new Document("_id", "dup")
                     .append("ballotId", "b1").append("ownerId", "owner-3"))).isInstanceOf(com.mongodb.MongoWriteException.class);
+
+            // one owner's electors in a page of ballots: a list of ballots, one owner, and a further condition
+            var mine = new java.util.ArrayList<String>();
+            electors.find(new Document("ballotId", new Document("$in", java.util.List.of("b1", "b2", "b9")))
+                    .append("ownerId", "owner-7")).forEach(d -> mine.add(d.getString("_id")));
+            assertThat(mine).containsExactlyInAnyOrder("b1/holder-7", "b1/holder-107");
+            var votedInAny = new java.util.ArrayList<String>();
+            electors.find(new Document("ballotId", new Document("$in", java.util.List.of("b1", "b2")))
+                    .append("ownerId", new Document("$in", java.util.List.of("owner-3", "owner-7", "owner-8")))
+                    .append("choice", new Document("$ne", null))).forEach(d -> votedInAny.add(d.getString("_id")));
+            assertThat(votedInAny).containsExactlyInAnyOrder("b1/holder-3", "b1/holder-7");
+            assertThat(electors.countDocuments(new Document("ballotId", new Document("$in", java.util.List.of()))
+                    .append("ownerId", "owner-7"))).as("no ballots, no electors").isZero();
         }
     }
     /**
