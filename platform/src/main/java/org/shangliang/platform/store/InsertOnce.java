@@ -49,10 +49,7 @@ public final class InsertOnce {
                 collection.insertMany(batch, new InsertManyOptions().ordered(false));
                 inserted += batch.size();
             } catch (MongoBulkWriteException e) {
-                if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
-                    throw e;
-                }
-                inserted += e.getWriteResult().getInsertedCount();
+                inserted += insertedBesideDuplicates(e);
             }
         }
         return inserted;
@@ -72,10 +69,15 @@ public final class InsertOnce {
             }
             return e.getResult().getInsertedCount();
         } catch (MongoBulkWriteException e) {
-            if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
-                throw e;
-            }
-            return e.getWriteResult().getInsertedCount();
+            return insertedBesideDuplicates(e);
         }
+    }
+
+    /** How many documents a refused bulk write inserted, when every refusal was a duplicate key; else rethrows it. */
+    private static int insertedBesideDuplicates(MongoBulkWriteException e) {
+        if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+            throw e;
+        }
+        return e.getWriteResult().getInsertedCount();
     }
 }

@@ -87,7 +87,8 @@ class BallotStore {
      */
     static Document frozen(Elector elector) {
         if (elector.voted() || elector.sealed() || elector.contest() != null || elector.voided() != null) {
-            throw new IllegalArgumentException("Only an elector not yet voting is frozen into an electorate: " + elector.id());
+            throw new IllegalArgumentException("Only an elector who has not voted is frozen into an electorate: "
+                    + elector.id());
         }
         Document document = new Document("_id", elector.id()).append("ballotId", elector.ballotId())
                 .append("holder", elector.holder()).append("ownerId", elector.ownerId())

@@ -174,7 +174,7 @@ public class Rolls {
         });
     }
 
-    static RollFlat flatOf(Document flat) {
+    private static RollFlat flatOf(Document flat) {
         return new RollFlat(flat.getString("_id"), flat.getString("rollId"), flat.getString("community"),
                 flat.getString("flat"), flat.getString("estate"), flat.getString("building"), flat.getString("ownerId"),
                 flat.getString("ownerName"), ((Number) flat.get("areaCents")).longValue(), flat.getString("holder"));

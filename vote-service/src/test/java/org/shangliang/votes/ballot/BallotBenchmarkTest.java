@@ -50,18 +50,13 @@ class BallotBenchmarkTest extends VoteServiceTestSupport {
 
     /**
      * Freezing 50,000 holders, the two halves of opening a ballot: the roll's flats read and the electors written,
-     * through the template's mapping (as before stop 30) and by hand (now), interleaved, three measured rounds each after one to warm up, in one run.
+     * through the template's mapping (as before stop 30) and by hand (now), interleaved, three measured rounds each
+     * after one to warm up, in one run.
      */
     @Test
     void freezingFiftyThousandHoldersByTheMappingAndByHand() {
         String c = community();
-        StringBuilder csv = new StringBuilder("flat,ownerId,ownerName,area,holder\n");
-        for (int i = 0; i < 50_000; i++) {
-            csv.append(c).append("/estate/").append(1 + i / 200).append('/').append(1 + (i / 20) % 10).append('/')
-                    .append(101 + i % 20).append(",owner").append(i).append(",业主").append(i).append(',')
-                    .append(50 + i % 70).append('.').append(10 + i % 90).append(",业主").append(i).append('\n');
-        }
-        uploadRoll(c, csv.toString());
+        uploadRoll(c, rollOf(c, 50_000));
         Roll roll = rolls.current(c).orElseThrow();
         String rollId = roll.rollId();
         long[] mapping = new long[2];
@@ -101,14 +96,9 @@ class BallotBenchmarkTest extends VoteServiceTestSupport {
     @Test
     void tenThousandHolders() throws Exception {
         String c = community();
-        StringBuilder csv = new StringBuilder("flat,ownerId,ownerName,area,holder\n");
-        for (int i = 0; i < 10_000; i++) {
-            csv.append(c).append("/estate/").append(1 + i / 200).append('/').append(1 + (i / 20) % 10).append('/')
-                    .append(101 + i % 20).append(",owner").append(i).append(",业主").append(i).append(',')
-                    .append(50 + i % 70).append('.').append(10 + i % 90).append(",业主").append(i).append('\n');
-        }
+        String csv = rollOf(c, 10_000);
         long t0 = System.nanoTime();
-        uploadRoll(c, csv.toString());
+        uploadRoll(c, csv);
         System.out.printf("%nroll of 10,000 flats uploaded and checked in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
 
         // signing 10,000 tokens is the client's cost, not the service's: done before the ballot's clock starts
@@ -154,5 +144,16 @@ class BallotBenchmarkTest extends VoteServiceTestSupport {
         ballots.closeIfDue(ballotId);
         System.out.printf("closed and counted 10,000 holders in %d ms: %s%n", (System.nanoTime() - t0) / 1_000_000,
                 mongo.findById(ballotId, Ballot.class).getResult());
+    }
+
+    /** A roll of one estate of the community: buildings of 10 entrances of 20 flats, each flat its own holder. */
+    private static String rollOf(String community, int flats) {
+        StringBuilder csv = new StringBuilder("flat,ownerId,ownerName,area,holder\n");
+        for (int i = 0; i < flats; i++) {
+            csv.append(community).append("/estate/").append(1 + i / 200).append('/').append(1 + (i / 20) % 10)
+                    .append('/').append(101 + i % 20).append(",owner").append(i).append(",业主").append(i).append(',')
+                    .append(50 + i % 70).append('.').append(10 + i % 90).append(",业主").append(i).append('\n');
+        }
+        return csv.toString();
     }
 }
