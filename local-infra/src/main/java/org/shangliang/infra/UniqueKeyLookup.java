@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
@@ -16,13 +17,16 @@ import de.bwaldvogel.mongo.exception.KeyConstraintError;
  * A unique index of mongo-java-server ({@code _id}'s, or one an entity declares, such as an elector's
  * {@code {ballotId, ownerId}}), serving every query that fixes all of its keys (a value or a list of values,
  * {@code $in}, each: one owner's electors in a page of ballots) whatever else the query asks; the documents it
- * finds are still matched against the whole query. mongo-java-server uses an index only for a query naming exactly the index's keys,
- * so {@code {_id, version}} (every optimistic save), {@code {_id, seq: {$lt}}} and {@code {ballotId, ownerId,
- * choice: null, sealed: false}} (an owner's vote) scanned the whole collection: a cost real MongoDB, which
- * uses the index for them, does not have, and which grew with the collection. Results are the same; only
- * the way to them changes.
+ * finds are still matched against the whole query. mongo-java-server uses an index only for a query naming
+ * exactly the index's keys, so {@code {_id, version}} (every optimistic save), {@code {_id, seq: {$lt}}} and
+ * {@code {ballotId, ownerId, choice: null, sealed: false}} (an owner's vote) scanned the whole collection: a
+ * cost real MongoDB, which uses the index for them, does not have, and which grew with the collection. Results
+ * are the same; only the way to them changes.
  */
 final class UniqueKeyLookup<P> extends Index<P> {
+
+    /** The most key combinations a query's lists of values ({@code $in}) may make before a scan is cheaper. */
+    static final int MOST_COMBINATIONS = 1_000;
 
     private final Index<P> id;
     private final List<String> keys;
@@ -32,9 +36,6 @@ final class UniqueKeyLookup<P> extends Index<P> {
         this.id = id;
         this.keys = keys.stream().map(IndexKey::getKey).toList();
     }
-
-    /** The most key combinations a query's lists of values ({@code $in}) may make before a scan is cheaper. */
-    static final int MOST_COMBINATIONS = 1_000;
 
     /**
      * Whether the query fixes every key of the index beside anything else: a value each (not null, not an
@@ -58,7 +59,7 @@ final class UniqueKeyLookup<P> extends Index<P> {
     /** The values a query's condition on a key fixes: one, or the list of {@code $in}; null for anything else. */
     private static List<Object> valuesOf(Object condition) {
         if (condition instanceof Document expression) {
-            if (!expression.keySet().equals(java.util.Set.of("$in")) || !(expression.get("$in") instanceof Collection<?> in)) {
+            if (!expression.keySet().equals(Set.of("$in")) || !(expression.get("$in") instanceof Collection<?> in)) {
                 return null;
             }
             List<Object> values = new ArrayList<>(in);
@@ -68,7 +69,7 @@ final class UniqueKeyLookup<P> extends Index<P> {
     }
 
     private static boolean plainValue(Object value) {
-        return value != null && !(value instanceof java.util.regex.Pattern) && !(value instanceof Document)
+        return value != null && !(value instanceof Pattern) && !(value instanceof Document)
                 && !(value instanceof Collection<?>);
     }
 

@@ -1,6 +1,7 @@
 package org.shangliang.platform.store;
 
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
@@ -27,12 +28,8 @@ public final class InsertOnce {
 
     /** Inserts those not stored yet; answers how many were new. */
     public static long all(MongoTemplate mongo, Class<?> type, List<?> documents) {
-        long inserted = 0;
-        for (int i = 0; i < documents.size(); i += BATCH) {
-            inserted += execute(mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type)
-                    .insert(documents.subList(i, Math.min(documents.size(), i + BATCH))));
-        }
-        return inserted;
+        return inBatches(documents, batch -> execute(mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type)
+                .insert(batch)));
     }
 
     /**
@@ -42,15 +39,21 @@ public final class InsertOnce {
      * so that any other refusal is translated as the template's own are.
      */
     public static long all(MongoCollection<Document> collection, List<Document> documents) {
-        long inserted = 0;
-        for (int i = 0; i < documents.size(); i += BATCH) {
-            List<Document> batch = documents.subList(i, Math.min(documents.size(), i + BATCH));
+        return inBatches(documents, batch -> {
             try {
                 collection.insertMany(batch, new InsertManyOptions().ordered(false));
-                inserted += batch.size();
+                return batch.size();
             } catch (MongoBulkWriteException e) {
-                inserted += insertedBesideDuplicates(e);
+                return insertedBesideDuplicates(e);
             }
+        });
+    }
+
+    /** Writes the documents {@value #BATCH} at a time; answers the sum of what each write inserted. */
+    private static <T> long inBatches(List<T> documents, ToLongFunction<List<T>> write) {
+        long inserted = 0;
+        for (int i = 0; i < documents.size(); i += BATCH) {
+            inserted += write.applyAsLong(documents.subList(i, Math.min(documents.size(), i + BATCH)));
         }
         return inserted;
     }

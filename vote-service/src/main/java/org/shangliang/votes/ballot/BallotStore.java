@@ -182,7 +182,7 @@ class BallotStore {
         if (ballotIds.isEmpty()) {
             return turnouts;
         }
-        mongo.getCollection("electors").aggregate(List.of(
+        mongo.getCollection(Ballots.ELECTORS).aggregate(List.of(
                 new Document("$match", new Document("ballotId", new Document("$in", List.copyOf(ballotIds)))
                         .append("choice", new Document("$ne", null))),
                 new Document("$group", new Document("_id", "$ballotId").append("owners", new Document("$sum", 1))
@@ -216,7 +216,7 @@ class BallotStore {
     /** The owner ids of everyone who has not voted yet. */
     List<String> notYetVoted(String ballotId) {
         List<String> owners = new ArrayList<>();
-        for (Document elector : mongo.getCollection("electors")
+        for (Document elector : mongo.getCollection(Ballots.ELECTORS)
                 .find(new Document("ballotId", ballotId).append("choice", null))
                 .projection(new Document("ownerId", 1))) {
             owners.add(elector.getString("ownerId"));
@@ -245,7 +245,7 @@ class BallotStore {
         mongo.updateMulti(new Query(Criteria.where("ballotId").is(ballotId).orOperator(Criteria.where("choice").is(null),
                 Criteria.where("channel").in(offline))), new Update().set("sealed", true), Elector.class);
         List<Tally.Group> groups = new ArrayList<>();
-        mongo.getCollection("electors").aggregate(List.of(
+        mongo.getCollection(Ballots.ELECTORS).aggregate(List.of(
                 new Document("$match", new Document("ballotId", ballotId)),
                 new Document("$group", new Document("_id", "$choice").append("owners", new Document("$sum", 1))
                         .append("area", new Document("$sum", "$areaCents"))))).forEach(d -> {
