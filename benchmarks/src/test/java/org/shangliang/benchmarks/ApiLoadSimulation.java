@@ -51,8 +51,8 @@ public class ApiLoadSimulation extends Simulation {
     private static final int OWNERS = Integer.getInteger("owners", 50_000);
     private static final int VOTE_RATE = Integer.getInteger("voteRate", 500);
     private static final String VOTES = "http://127.0.0.1:" + LocalStackTarget.port("VOTE_SERVICE_PORT", 8083);
-    /** The warm-up's length: the first step starts after it. */
-    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    /** The warm-up's length through each door ({@code -DwarmUp=20} seconds): the first step starts after both. */
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("warmUp", 20));
 
     /** Half the owners vote through the gateway, the other half straight to vote-service: each phase this long. */
     private static Duration votePhase() {
@@ -64,7 +64,7 @@ public class ApiLoadSimulation extends Simulation {
     // answered, which on an overloaded machine is up to Gatling's 60 s request time-out after the last arrival,
     // and the other steps' tokens are signed after the ballot is set up
     private final OwnersBallot ballot = STEPS.contains("vote") ? OwnersBallot.prepare(STACK, VOTES, OWNERS,
-            WARM_UP.plus(SETTLE.plus(votePhase()).multipliedBy(2)).plusMinutes(5)) : null;
+            WARM_UP.multipliedBy(2).plus(SETTLE.plus(votePhase()).multipliedBy(2)).plusMinutes(5)) : null;
 
     private final java.util.Queue<String> burstTopics = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicLong burstStarted = new java.util.concurrent.atomic.AtomicLong();
@@ -258,14 +258,23 @@ public class ApiLoadSimulation extends Simulation {
                 .protocols(to(base));
     }
 
-    {
-        // a short warm-up straight to the service, so the gateway's run does not pay for compiling its hot code
-        // (reads and supports: the support path's code is hot before the first measured support)
-        String warmTopic = STACK.propose(STACK.topics, "越江新村31号楼车棚（压测预热）");
-        PopulationBuilder warmUp = scenario("warm-up").feed(listFeeder(STACK.residents("bench-warm", 500)).queue())
+    /**
+     * A short warm-up through one door: reads and supports (the support path's code is hot before the first measured
+     * support). Both doors are warmed the same before anything is measured: the gateway's phase of each step runs
+     * first, and with only the service warmed it paid alone for compiling its hot code while the direct phase found
+     * the service warmed by the gateway's.
+     */
+    private PopulationBuilder warmUp(String via, String base, String warmTopic) {
+        int rate = Math.min(RATE, 40);
+        return scenario("warm-up (" + via + ")")
+                .feed(listFeeder(STACK.residents("bench-warm-" + via, (int) (rate * WARM_UP.toSeconds()) + rate)).queue())
                 .exec(http("warm-up").get("/api/topics/" + readTopic).header("Authorization", "Bearer #{token}"))
                 .exec(http("warm-up support").post("/api/topics/" + warmTopic + "/supports").header("Authorization", "Bearer #{token}"))
-                .injectOpen(constantUsersPerSec(Math.min(RATE, 40)).during(WARM_UP)).protocols(to(STACK.topics));
+                .injectOpen(constantUsersPerSec(rate).during(WARM_UP)).protocols(to(base));
+    }
+
+    {
+        String warmTopic = STACK.propose(STACK.topics, "越江新村31号楼车棚（压测预热）");
         List<PopulationBuilder> steps = new ArrayList<>();
         if (ballot != null) {
             int half = ballot.owners.size() / 2;
@@ -293,6 +302,6 @@ public class ApiLoadSimulation extends Simulation {
         for (int i = steps.size() - 2; i >= 0; i--) {
             chain = steps.get(i).andThen(chain);
         }
-        setUp(warmUp.andThen(chain));
+        setUp(warmUp("gateway", STACK.gateway, warmTopic).andThen(warmUp("direct", STACK.topics, warmTopic).andThen(chain)));
     }
 }
