@@ -37,7 +37,6 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -84,7 +83,7 @@ public class GatewaySecurityConfiguration {
                 // Nothing here signs in through a redirect, so no request is ever saved to be replayed. Spring Security's
                 // default cache looked for one in a web session on every request: a new session with a random id, made
                 // on another thread, the rest of the request then handed to a third (docs/benchmarks.md, stop 31).
-                .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .cors(c -> c.configurationSource(cors))
                 .headers(h -> h
                         .frameOptions(f -> f.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
