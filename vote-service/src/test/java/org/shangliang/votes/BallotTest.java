@@ -69,6 +69,7 @@ class BallotTest extends VoteServiceTestSupport {
         assertThat(mine.text("choice")).isEqualTo("AGAINST");
         assertThat(mine.text("channel")).isEqualTo("PAPER");
 
+        assertThat(liveTurnout(owner(c, "zhang.weimin"), ballotId)).isEqualTo(10);
         var live = owner(c, "zhang.weimin").get("/api/ballots/" + ballotId).body();
         assertThat(live.get("turnout").get("owners").asInt()).isEqualTo(10);
         assertThat(live.toString()).doesNotContain("\"FOR\"", "\"AGAINST\"", "choice");
@@ -133,7 +134,7 @@ class BallotTest extends VoteServiceTestSupport {
         pool.shutdown();
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
         assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(19);
-        assertThat(wang.get("/api/ballots/" + ballotId).body().get("turnout").get("owners").asInt()).isEqualTo(1);
+        assertThat(liveTurnout(wang, ballotId)).isEqualTo(1);
     }
 
     @Test

@@ -20,11 +20,29 @@ import org.springframework.test.context.ContextConfiguration;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "shangliang.outbox.sweep-interval=500ms", "shangliang.votes.clock-interval=300ms",
+        "shangliang.votes.turnout-kept=" + VoteServiceTestSupport.TURNOUT_KEPT_MILLIS + "ms",
         "shangliang.events.initial-back-off=50ms"})
 @ContextConfiguration(initializers = SharedInfrastructure.class)
 public abstract class VoteServiceTestSupport {
 
+    /** How old a ballot's live turnout may be in these tests (2 s in the service as shipped). */
+    static final long TURNOUT_KEPT_MILLIS = 300;
+
     protected final TestTokens tokens = TestTokens.shared();
+
+    /**
+     * The ballot's live turnout (owners who voted) as a view shows it once the time it may be kept has
+     * passed since the last vote: then it counts every vote taken before.
+     */
+    protected static int liveTurnout(ApiClient client, String ballotId) {
+        try {
+            Thread.sleep(TURNOUT_KEPT_MILLIS + 50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the turnout was kept", e);
+        }
+        return client.get("/api/ballots/" + ballotId).body().get("turnout").get("owners").asInt();
+    }
 
     @LocalServerPort
     protected int port;

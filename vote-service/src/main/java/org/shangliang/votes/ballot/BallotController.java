@@ -192,7 +192,7 @@ class BallotController {
     }
 
     @GetMapping("/api/ballots/{id}")
-    @Operation(summary = "The ballot with its live turnout (owners and area; never choices); for an elevator, the cost "
+    @Operation(summary = "The ballot with its live turnout (owners and area, counted at most 2 s ago; never choices); for an elevator, the cost "
             + "table by floor and the caller's own flats' shares (myShare)")
     BallotView get(@PathVariable String id, CurrentUser user) {
         return view(ballots.visible(id, user), user);

@@ -56,13 +56,15 @@ public class Ballots {
     private final Rolls rolls;
     private final Clock clock;
     private final OutboxRelay relay;
+    private final LiveTurnouts turnouts;
     /** {@code shangliang_votes_accepted_total{channel}}: votes taken, by how they came. */
     private final Map<VoteChannel, Counter> votesAccepted = new EnumMap<>(VoteChannel.class);
     /** The ballots this instance is opening now. */
     private final Set<String> opening = ConcurrentHashMap.newKeySet();
 
-    Ballots(BallotStore store, Rolls rolls, Clock clock, OutboxRelay relay, MeterRegistry meters) {
+    Ballots(BallotStore store, Rolls rolls, Clock clock, OutboxRelay relay, LiveTurnouts turnouts, MeterRegistry meters) {
         this.store = store;
+        this.turnouts = turnouts;
         this.rolls = rolls;
         this.clock = clock;
         this.relay = relay;
@@ -156,6 +158,7 @@ public class Ballots {
         }
         if (store.saveUnlessOvertaken(ballot)) {
             if (ballot.getStatus() == BallotStatus.OPEN) {
+                turnouts.opened(ballotId);
                 log.info("Ballot {} opened: {} owners, {} m² (roll's flats read in {} ms, electors written in {} ms, "
                                 + "ballot saved in {} ms)", ballotId, ballot.getElectorate().owners(),
                         ballot.getElectorate().area(), (read - started) / 1_000_000, (written - read) / 1_000_000,
@@ -280,8 +283,9 @@ public class Ballots {
                 "Owner " + ownerId + " is not in this ballot's electorate", ownerId).with("field", "ownerId");
     }
 
+    /** An open ballot's live turnout, at most {@code shangliang.votes.turnout-kept} old. */
     Count turnout(String ballotId) {
-        return store.turnout(ballotId);
+        return turnouts.of(ballotId);
     }
 
     /**
@@ -297,7 +301,7 @@ public class Ballots {
         List<String> started = found.items().stream()
                 .filter(b -> b.getStatus() == BallotStatus.OPEN || b.getStatus() == BallotStatus.CLOSED)
                 .map(Ballot::getId).toList();
-        return new Listed(found, store.turnouts(open), store.electorsOf(started, user.id()));
+        return new Listed(found, turnouts.of(open), store.electorsOf(started, user.id()));
     }
 
     void electorsWithin(String ballotId, String place, Consumer<Elector> each) {
