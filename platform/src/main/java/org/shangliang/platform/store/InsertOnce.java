@@ -1,6 +1,14 @@
 package org.shangliang.platform.store;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToLongFunction;
 
 import com.mongodb.MongoBulkWriteException;
@@ -47,6 +55,72 @@ public final class InsertOnce {
                 return insertedBesideDuplicates(e);
             }
         });
+    }
+
+    /**
+     * As {@link #all(MongoCollection, List)}, with up to {@code writers} batches in flight at once, each on its own
+     * connection: while the store inserts one batch the next is encoded and sent, rather than the two sides taking
+     * turns. The calling thread writes too; the others are made for this call and gone after it. Once a write is
+     * refused no further batch is started, and the first refusal is thrown when the writes in flight have ended.
+     */
+    public static long all(MongoCollection<Document> collection, List<Document> documents, int writers) {
+        int batches = (documents.size() + BATCH - 1) / BATCH;
+        if (writers <= 1 || batches <= 1) {
+            return all(collection, documents);
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean refused = new AtomicBoolean();
+        Callable<Long> writer = () -> {
+            long inserted = 0;
+            for (int b = next.getAndIncrement(); b < batches && !refused.get(); b = next.getAndIncrement()) {
+                try {
+                    inserted += all(collection, documents.subList(b * BATCH, Math.min(documents.size(), (b + 1) * BATCH)));
+                } catch (RuntimeException e) {
+                    refused.set(true);
+                    throw e;
+                }
+            }
+            return inserted;
+        };
+        ExecutorService others = Executors.newFixedThreadPool(Math.min(writers, batches) - 1, task -> {
+            Thread thread = new Thread(task, "insert-once-" + collection.getNamespace().getCollectionName());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Long>> writing = new ArrayList<>();
+            for (int w = 1; w < Math.min(writers, batches); w++) {
+                writing.add(others.submit(writer));
+            }
+            RuntimeException failure = null;
+            long inserted = 0;
+            try {
+                inserted += writer.call();
+            } catch (RuntimeException e) {
+                failure = e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            for (Future<Long> other : writing) {
+                try {
+                    inserted += other.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while inserting into "
+                            + collection.getNamespace().getCollectionName(), e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return inserted;
+        } finally {
+            others.shutdownNow();
+        }
     }
 
     /** Writes the documents {@value #BATCH} at a time; answers the sum of what each write inserted. */

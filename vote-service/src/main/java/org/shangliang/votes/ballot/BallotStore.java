@@ -21,6 +21,7 @@ import org.shangliang.platform.web.TextMatch;
 import org.shangliang.votes.counting.Choice;
 import org.shangliang.votes.counting.Count;
 import org.shangliang.votes.counting.Tally;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -36,9 +37,12 @@ import org.springframework.stereotype.Component;
 class BallotStore {
 
     private final MongoTemplate mongo;
+    /** Batches of a frozen electorate written at once, each on its own connection. */
+    private final int electorWriters;
 
-    BallotStore(MongoTemplate mongo) {
+    BallotStore(MongoTemplate mongo, @Value("${shangliang.votes.elector-writers:2}") int electorWriters) {
         this.mongo = mongo;
+        this.electorWriters = electorWriters;
     }
 
     Optional<Ballot> find(String id) {
@@ -74,11 +78,18 @@ class BallotStore {
      * Writes a frozen electorate. An earlier attempt that crashed half-way may have written some electors
      * already: same ids, same content. The documents are made here rather than by the template's mapping,
      * which cost vote-service as much CPU as the store's own work when a ballot of 50,000 owners opens.
+     * Two batches are in flight at once ({@code shangliang.votes.elector-writers}): one is made and sent
+     * while the store inserts the other.
      */
     void insertElectors(List<Elector> electors) {
+        insertElectors(electors, electorWriters);
+    }
+
+    /** As {@link #insertElectors(List)}, with this many batches in flight. */
+    void insertElectors(List<Elector> electors, int writers) {
         List<Document> documents = new ArrayList<>(electors.size());
         electors.forEach(elector -> documents.add(frozen(elector)));
-        mongo.execute(Ballots.ELECTORS, electorsCollection -> InsertOnce.all(electorsCollection, documents));
+        mongo.execute(Ballots.ELECTORS, electorsCollection -> InsertOnce.all(electorsCollection, documents, writers));
     }
 
     /**
