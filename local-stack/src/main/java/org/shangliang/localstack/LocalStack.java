@@ -162,8 +162,9 @@ public final class LocalStack {
 
     private void define(Path accounts) {
         this.accounts = accounts;
-        var infra = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
-                "-Dloader.main=" + Infrastructure.class.getName(), "-jar", jar("local-stack").toString(),
+        var infra = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
+        infra.addAll(jvmOptions("SHANGLIANG_INFRA_JVM_OPTIONS"));
+        infra.addAll(List.of("-Dloader.main=" + Infrastructure.class.getName(), "-jar", jar("local-stack").toString(),
                 data.toString()));
         processes.put("infrastructure", new ManagedProcess("infrastructure", infra, environment(), logs, run,
                 ports.kafka(), null));
@@ -176,16 +177,20 @@ public final class LocalStack {
         for (String name : SERVICES) {
             jar(name); // fails with "build first" when a module was not built
             var command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
-            command.addAll(serviceJvmOptions());
+            command.addAll(jvmOptions("SHANGLIANG_SERVICE_JVM_OPTIONS"));
             command.addAll(archives.launch(name));
             processes.put(name, new ManagedProcess(name, command, environments.get(name), logs, run, port(name),
                     "/readyz"));
         }
     }
 
-    /** SHANGLIANG_SERVICE_JVM_OPTIONS: more options for the services' JVMs (after ours, so they win), split at spaces. */
-    private static List<String> serviceJvmOptions() {
-        String options = System.getenv("SHANGLIANG_SERVICE_JVM_OPTIONS");
+    /**
+     * More options for a group of JVMs from the environment (after ours, so they win), split at spaces:
+     * SHANGLIANG_SERVICE_JVM_OPTIONS for the services, SHANGLIANG_INFRA_JVM_OPTIONS for the infrastructure
+     * (Kafka, the store, SMTP), for example a larger heap for the store of a large community.
+     */
+    private static List<String> jvmOptions(String variable) {
+        String options = System.getenv(variable);
         return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
     }
 

@@ -65,7 +65,8 @@ public final class InsertOnce {
      */
     public static long all(MongoCollection<Document> collection, List<Document> documents, int writers) {
         int batches = (documents.size() + BATCH - 1) / BATCH;
-        if (writers <= 1 || batches <= 1) {
+        int inFlight = Math.min(writers, batches);
+        if (inFlight <= 1) {
             return all(collection, documents);
         }
         AtomicInteger next = new AtomicInteger();
@@ -82,14 +83,14 @@ public final class InsertOnce {
             }
             return inserted;
         };
-        ExecutorService others = Executors.newFixedThreadPool(Math.min(writers, batches) - 1, task -> {
+        ExecutorService others = Executors.newFixedThreadPool(inFlight - 1, task -> {
             Thread thread = new Thread(task, "insert-once-" + collection.getNamespace().getCollectionName());
             thread.setDaemon(true);
             return thread;
         });
         try {
             List<Future<Long>> writing = new ArrayList<>();
-            for (int w = 1; w < Math.min(writers, batches); w++) {
+            for (int w = 1; w < inFlight; w++) {
                 writing.add(others.submit(writer));
             }
             RuntimeException failure = null;

@@ -25,7 +25,6 @@ import org.shangliang.infra.TestInfrastructure;
 class InsertOnceTest {
 
     private static MongoClient client;
-    private MongoCollection<Document> electors;
 
     @BeforeAll
     static void connect() {
@@ -37,9 +36,8 @@ class InsertOnceTest {
         client.close();
     }
 
-    private MongoCollection<Document> freshCollection() {
-        electors = client.getDatabase("insert-once-test").getCollection("electors-" + UUID.randomUUID());
-        return electors;
+    private static MongoCollection<Document> freshCollection() {
+        return client.getDatabase("insert-once-test").getCollection("electors-" + UUID.randomUUID());
     }
 
     /** The electors of a ballot on 越江新村's estate, one per holder. */

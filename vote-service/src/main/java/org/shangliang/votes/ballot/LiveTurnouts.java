@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * {@code shangliang.votes.turnout-kept} old (2 s), not counted again on every view.
  *
  * <p>Counting it reads every elector of the ballot that has voted (a {@code $group} in the store): for
- * a ballot of 50,000 owners that is the store's largest read, and every owner opening the ballot's page
- * asked for it again. Now each instance counts a ballot at most once per the time kept while it is
+ * a ballot of 50,000 owners that is the store's largest read, too large to repeat for every owner who
+ * opens the ballot's page. Each instance counts a ballot at most once per the time kept while it is
  * viewed: a view within the second half of that time is answered with the last count while the count
  * is taken again in the background (one counting thread), and a view after it waits for a new count.
  * A ballot that has just opened has a turnout of nobody, known without counting. Closed ballots show
