@@ -2,13 +2,13 @@ package org.shangliang.platform.store;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
 import com.mongodb.MongoBulkWriteException;
@@ -71,7 +71,7 @@ public final class InsertOnce {
         }
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean refused = new AtomicBoolean();
-        Callable<Long> writer = () -> {
+        LongSupplier writer = () -> {
             long inserted = 0;
             for (int b = next.getAndIncrement(); b < batches && !refused.get(); b = next.getAndIncrement()) {
                 try {
@@ -91,16 +91,14 @@ public final class InsertOnce {
         try {
             List<Future<Long>> writing = new ArrayList<>();
             for (int w = 1; w < inFlight; w++) {
-                writing.add(others.submit(writer));
+                writing.add(others.submit(writer::getAsLong));
             }
             RuntimeException failure = null;
             long inserted = 0;
             try {
-                inserted += writer.call();
+                inserted += writer.getAsLong();
             } catch (RuntimeException e) {
                 failure = e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
             }
             for (Future<Long> other : writing) {
                 try {
