@@ -56,6 +56,29 @@ class ProblemDetailsAndRequestIdTest extends PlatformIntegrationTest {
                 .statusCode()).isEqualTo(401);
     }
 
+    /**
+     * A signature verified once is remembered, the token never: a token from another issuer, one whose payload was
+     * changed after signing and a malformed header are refused every time, next to a good token accepted each time.
+     */
+    @Test
+    void onlyAGoodTokenIsAcceptedHoweverOftenTheOthersComeBack() throws Exception {
+        var tokens = TestTokens.shared();
+        String otherIssuer = tokens.sign(tokens.claims("li.xiulan", "李秀兰", List.of("RESIDENT"), "yuejiang", null,
+                Instant.now(), Duration.ofHours(1)).issuer("http://elsewhere.example").build());
+        String[] parts = resident.split("\\.");
+        String changed = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace("li.xiulan", "wang.jianguo").getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        for (int round = 0; round < 2; round++) {
+            assertThat(send(authorized("/api/samples/unknown").GET()).statusCode()).isEqualTo(404);
+            for (String header : List.of("Bearer " + otherIssuer, "Bearer " + changed, "Bearer " + resident + " x",
+                    "Bearer " + resident.replace('.', '!'))) {
+                assertThat(send(request("/api/samples/x").header("Authorization", header).GET()).statusCode())
+                        .as(header).isEqualTo(401);
+            }
+        }
+    }
+
     /** A service called directly checks what the gateway checks: a token never expiring or naming nobody is refused. */
     @Test
     void tokensWithoutExpiryOrSubjectAre401NotA500() throws Exception {
