@@ -14,7 +14,10 @@ public final class BearerHeader {
     private BearerHeader() {
     }
 
-    /** True when the header names the Bearer scheme (any case): a token is then expected, well-formed or not. */
+    /**
+     * True when the header starts with {@code bearer} (any case), as Spring's pre-check: a token is then expected, and
+     * a header such as {@code Bearerx} is malformed rather than another scheme's.
+     */
     public static boolean isBearer(String authorization) {
         return authorization != null && startsWithIgnoringAsciiCase(authorization, SCHEME, SCHEME.length() - 1);
     }

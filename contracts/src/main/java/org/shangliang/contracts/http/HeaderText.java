@@ -13,12 +13,12 @@ public final class HeaderText {
     private HeaderText() {
     }
 
-    /** A header's name: assigned characters, none of them a control character. Null passes, as in Spring. */
+    /** A header's name: assigned characters, none of them a control character. Null passes (as in Spring's reactive firewall). */
     public static boolean allowedName(String name) {
         return allowed(name, false);
     }
 
-    /** A header's value: assigned characters, none of them a control character but the tab. Null passes, as in Spring. */
+    /** A header's value: assigned characters, none of them a control character but the tab. Null passes (as in Spring's reactive firewall). */
     public static boolean allowedValue(String value) {
         return allowed(value, true);
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -57,7 +58,8 @@ public final class VerifiedTokens implements ReactiveJwtDecoder {
     private Mono<Jwt> validated(Jwt jwt) {
         OAuth2TokenValidatorResult result = validator.validate(jwt);
         if (result.hasErrors()) {
-            String description = result.getErrors().iterator().next().getDescription();
+            String description = result.getErrors().stream().map(OAuth2Error::getDescription)
+                    .filter(d -> d != null && !d.isEmpty()).findFirst().orElse("Unable to validate Jwt");
             return Mono.error(new JwtValidationException(
                     "An error occurred while attempting to decode the Jwt: " + description, result.getErrors()));
         }

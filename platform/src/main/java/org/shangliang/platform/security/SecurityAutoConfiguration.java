@@ -6,11 +6,12 @@ import java.util.List;
 import org.shangliang.contracts.http.BearerHeader;
 import org.shangliang.contracts.http.HeaderText;
 import org.shangliang.platform.web.Problems;
-import org.springframework.beans.factory.ObjectProvider;
 import org.shangliang.platform.web.WebAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -49,6 +50,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(after = WebAutoConfiguration.class, before = OAuth2ResourceServerAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
+@EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
 public class SecurityAutoConfiguration {
 
     @Bean

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -43,17 +44,19 @@ public final class VerifiedTokens implements JwtDecoder {
 
     @Override
     public Jwt decode(String token) {
-        Jwt jwt = verified.getIfPresent(token);
-        if (jwt == null) {
-            jwt = signatureCheck.decode(token);
-            verified.put(token, jwt);
-        }
+        // a page's calls in parallel with a new token verify it once; a token that does not verify is not kept
+        Jwt jwt = verified.get(token, signatureCheck::decode);
         OAuth2TokenValidatorResult result = validator.validate(jwt);
         if (result.hasErrors()) {
-            String description = result.getErrors().iterator().next().getDescription();
-            throw new JwtValidationException("An error occurred while attempting to decode the Jwt: " + description,
-                    result.getErrors());
+            throw new JwtValidationException("An error occurred while attempting to decode the Jwt: "
+                    + firstDescription(result), result.getErrors());
         }
         return jwt;
+    }
+
+    /** The first error that says something, as Spring's own decoder words it. */
+    static String firstDescription(OAuth2TokenValidatorResult result) {
+        return result.getErrors().stream().map(OAuth2Error::getDescription).filter(d -> d != null && !d.isEmpty())
+                .findFirst().orElse("Unable to validate Jwt");
     }
 }

@@ -51,6 +51,22 @@ class BearerHeaderTest {
         }
     }
 
+    /** Spring's pre-check folds case as Unicode does, its expression as ASCII does: every character in every place of the scheme. */
+    @Test
+    void everyCharacterInEachPlaceOfTheSchemeIsReadAlike() {
+        String header = "Bearer x";
+        for (int place = 0; place <= 6; place++) {
+            for (char c = 0; c < Character.MAX_VALUE; c++) {
+                String changed = header.substring(0, place) + c + header.substring(place + 1);
+                String expected = read(spring, changed);
+                String actual = read(ours, changed);
+                if (!java.util.Objects.equals(expected, actual)) {
+                    assertThat(actual).as("U+%04X in place %d", (int) c, place).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
     @Test
     void theSchemeIsRecognisedInAnyCaseOfItsAsciiLetters() {
         assertThat(BearerHeader.isBearer("BeArEr x")).isTrue();

@@ -14,7 +14,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.shangliang.infra.TestTokens;
 import org.shangliang.platform.PlatformIntegrationTest;
+import org.shangliang.platform.security.VerifiedTokens;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,6 +85,23 @@ class ProblemDetailsAndRequestIdTest extends PlatformIntegrationTest {
                         .as(header).isEqualTo(401);
             }
         }
+    }
+
+    /** A malformed bearer header is refused even where no token is needed; another scheme there is not a bearer token. */
+    @Test
+    void aMalformedBearerHeaderIsA401EvenOnAProbe() throws Exception {
+        assertThat(send(request("/livez").header("Authorization", "Bearer a b").GET()).statusCode()).isEqualTo(401);
+        assertThat(send(request("/livez").header("Authorization", "Bearer").GET()).statusCode()).isEqualTo(401);
+        assertThat(send(request("/livez").header("Authorization", "Basic bGkueGl1bGFuOmRlbW8yMDI2").GET()).statusCode())
+                .isEqualTo(200);
+    }
+
+    /** The token checks this platform adds are the ones Spring Security runs: remembered signatures, its header rules. */
+    @Test
+    void theServiceChecksTokensAndHeadersWithThePlatformsOwnReaders(@Autowired ApplicationContext context) {
+        assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(VerifiedTokens.class);
+        assertThat(context.getBean(BearerTokenResolver.class)).isNotInstanceOf(DefaultBearerTokenResolver.class);
+        assertThat(context.getBean(HttpFirewall.class)).isInstanceOf(StrictHttpFirewall.class);
     }
 
     /** A service called directly checks what the gateway checks: a token never expiring or naming nobody is refused. */
